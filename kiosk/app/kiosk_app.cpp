@@ -1,0 +1,173 @@
+// The kiosk's frame loop and the glue between screens, journey and store.
+#include "kiosk_app.hpp"
+
+#include "platform/screenshot.hpp"
+#include "ui/screens.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace dv {
+
+namespace {
+
+JourneyConfig journey_config(const HardwareProfile& p, const Pack& pack) {
+    JourneyConfig c;
+    c.pack = &pack;
+    c.idle_seconds = p.idle_seconds;
+    c.still_there_seconds = p.still_there_seconds;
+    c.thank_you_seconds = p.thank_you_seconds;
+    c.default_text_size = text_size_from_name(p.text_size);
+    return c;
+}
+
+constexpr double kStoreProbeSeconds = 5.0;  // while resting, how often to try writing again
+constexpr double kMaxSleepSeconds = 30.0;
+
+}  // namespace
+
+KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
+                   FontFiles fonts, int boot)
+    : m_profile(profile),
+      m_pack(pack),
+      m_store(store),
+      m_window(window),
+      m_clock(clock),
+      m_font_files(std::move(fonts)),
+      m_boot(boot),
+      m_journey(journey_config(profile, pack)),
+      m_palette(ui::standard_palette()) {}
+
+void KioskApp::play_script(Script script, std::string screenshot_dir) {
+    ScriptHost host;
+    host.screen = [this] { return std::string(screen_name(m_journey.screen())); };
+    host.advance_clock = [this](double s) { m_clock.shift_monotonic(s); };
+    host.write_png = [this](const std::string& path) {
+        int w = 0, h = 0;
+        const auto rgb = m_window.read_pixels(w, h);
+        return write_png(path, rgb, w, h);
+    };
+    m_script = std::make_unique<ScriptDriver>(std::move(script), std::move(screenshot_dir), std::move(host));
+}
+
+Now KioskApp::now() const {
+    Now n;
+    n.monotonic = m_clock.monotonic_seconds();
+    n.local = m_clock.local_now();
+    n.clock_trusted = true;
+    n.boot = m_boot;
+    return n;
+}
+
+void KioskApp::apply(const Event& e) {
+    m_journey.handle(e, now());
+    if (!m_journey.pending()) return;
+    // Invariant (journey 1): the answer is durable before the journey moves on.
+    if (m_store.commit(*m_journey.pending())) {
+        m_journey.handle(Event::of(Event::Kind::Committed), now());
+    } else {
+        std::fprintf(stderr, "datavoice-kiosk: %s: answer not saved: %s\n", m_store.path().c_str(),
+                     m_store.last_error().c_str());
+        m_journey.handle(Event::of(Event::Kind::CommitFailed), now());
+        m_next_store_probe = m_clock.monotonic_seconds() + kStoreProbeSeconds;
+    }
+}
+
+void KioskApp::check_resting() {
+    if (m_journey.screen() != Screen::Resting) return;
+    const double t = m_clock.monotonic_seconds();
+    if (t < m_next_store_probe) return;
+    m_next_store_probe = t + kStoreProbeSeconds;
+    if (m_store.writable()) {
+        std::fprintf(stderr, "datavoice-kiosk: %s: the store accepts answers again\n", m_store.path().c_str());
+        m_journey.handle(Event::of(Event::Kind::StoreRecovered), now());
+        m_frames_owed = 3;
+    }
+}
+
+void KioskApp::rebuild_fonts_if_needed() {
+    if (m_atlas_built && m_atlas_size == m_journey.text_size()) return;
+    const float scale = static_cast<float>(m_profile.ui_scale());
+    std::string error;
+    if (!build_font_atlas(m_font_files, ui::font_sizes(scale, m_journey.text_size()), codepoints_used(m_pack), m_fonts,
+                          error)) {
+        m_fatal = true;
+        m_fatal_error = error;
+        return;
+    }
+    m_window.refresh_fonts();
+    m_atlas_size = m_journey.text_size();
+    m_atlas_built = true;
+}
+
+void KioskApp::draw_frame() {
+    rebuild_fonts_if_needed();
+    if (m_fatal) return;
+    m_window.begin_frame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_script) m_script->before_frame(io, m_widgets);
+    ImGui::NewFrame();
+
+    const ImVec2 display = io.DisplaySize;
+    const float scale = static_cast<float>(m_profile.ui_scale());
+    const ui::Metrics metrics = ui::make_metrics(scale, static_cast<float>(m_profile.min_touch_target_px()),
+                                                 m_journey.text_size(), display.x, display.y);
+    m_widgets.clear();
+    ui::UiOutput out;
+    ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
+                    m_clock.monotonic_seconds(), display, &m_results};
+    ui::draw_visitor_frame(frame);
+
+    m_window.render();
+    if (m_script) m_script->after_render(m_widgets);
+    m_window.present();
+
+    m_wake_at = out.wake_at;
+    for (const auto& e : out.events) apply(e);
+    if (!out.events.empty()) m_frames_owed = std::max(m_frames_owed, 3);
+    // While a finger is down, keep drawing: a press and release in one sleep can lose a tap.
+    if (ImGui::IsAnyItemActive() || io.MouseDown[0]) m_frames_owed = std::max(m_frames_owed, 1);
+}
+
+int KioskApp::run() {
+    while (!m_window.close_requested()) {
+        const bool scripted = m_script && m_script->running();
+        if (!scripted && m_frames_owed == 0) {
+            const double t = m_clock.monotonic_seconds();
+            double wake = std::min(m_wake_at, m_journey.next_deadline());
+            if (m_journey.screen() == Screen::Resting) wake = std::min(wake, m_next_store_probe);
+            const double timeout = std::clamp(wake - t, 0.0, kMaxSleepSeconds);
+            if (timeout > 0) m_window.wait(timeout);
+        } else {
+            m_window.wait(0);
+        }
+        if (m_window.take_input_flag()) m_frames_owed = std::max(m_frames_owed, 3);
+
+        const double t = m_clock.monotonic_seconds();
+        const Screen before = m_journey.screen();
+        const bool overlay_before = m_journey.still_there_showing();
+        m_journey.tick(now());
+        check_resting();
+        const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing();
+        if (changed) m_frames_owed = std::max(m_frames_owed, 2);
+
+        if (!(scripted || m_frames_owed > 0 || t >= m_wake_at)) continue;
+        if (m_frames_owed > 0) --m_frames_owed;
+        draw_frame();
+        if (m_fatal) {
+            std::fprintf(stderr, "datavoice-kiosk: %s\n", m_fatal_error.c_str());
+            return 1;
+        }
+        if (m_script && m_script->failed()) {
+            std::fprintf(stderr, "datavoice-kiosk: %s\n", m_script->error().c_str());
+            return 3;
+        }
+        if (m_script && m_script->quit_requested()) return 0;
+    }
+    return 0;
+}
+
+}  // namespace dv

@@ -1,0 +1,66 @@
+// The running kiosk: owns the journey, talks to the store, and runs the frame loop.
+//
+// Each frame: the script driver (if any) sets input → the screens draw the journey and
+// return the visitor's events → the journey applies them → any answer it wants kept is
+// committed to the store before the journey may move on → the frame is shown. Between
+// frames the loop sleeps until input arrives or the next timed wake-up (an animation step,
+// the "Still there?" timeout), so an idle kiosk uses next to no CPU.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/content.hpp"
+#include "core/journey.hpp"
+#include "core/profile.hpp"
+#include "platform/fonts.hpp"
+#include "platform/script.hpp"
+#include "platform/window.hpp"
+#include "store/store.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <memory>
+
+namespace dv {
+
+class KioskApp {
+public:
+    KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
+             FontFiles fonts, int boot);
+
+    void play_script(Script script, std::string screenshot_dir);
+    // Returns the process exit code.
+    int run();
+
+private:
+    Now now() const;
+    void draw_frame();
+    void apply(const Event& e);
+    void rebuild_fonts_if_needed();
+    void check_resting();
+
+    const HardwareProfile& m_profile;
+    const Pack& m_pack;
+    Store& m_store;
+    Window& m_window;
+    ShiftedClock m_clock;
+    FontFiles m_font_files;
+    int m_boot;
+
+    Journey m_journey;
+    ui::FontSet m_fonts;
+    TextSize m_atlas_size = TextSize::Standard;
+    bool m_atlas_built = false;
+    ui::Palette m_palette;
+    ui::UiState m_ui_state;
+    ui::WidgetRegistry m_widgets;
+    ui::ResultsView m_results;
+    std::unique_ptr<ScriptDriver> m_script;
+
+    int m_frames_owed = 3;
+    double m_wake_at = 0;
+    double m_next_store_probe = 0;
+    bool m_fatal = false;
+    std::string m_fatal_error;
+};
+
+}  // namespace dv

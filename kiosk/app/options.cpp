@@ -1,0 +1,66 @@
+// Command-line parsing for datavoice-kiosk.
+#include "options.hpp"
+
+namespace dv {
+
+const char* kiosk_usage() {
+    return "Usage: datavoice-kiosk [options]\n"
+           "\n"
+           "Runs the datavoice kiosk: explains how NHS patient data is used and asks visitors\n"
+           "what they think, anonymously, with no network.\n"
+           "\n"
+           "Options:\n"
+           "  --profile FILE      hardware profile (default: firmware_profiles/floor-21in-1920x1080.toml)\n"
+           "  --content DIR       content pack folder (default: assets/content/default)\n"
+           "  --data DIR          folder for the answers database (default: the profile's data_dir)\n"
+           "  --script FILE       play an input script (see kiosk/platform/script.hpp), then quit\n"
+           "  --screenshots DIR   where script screenshots go (default: ./screenshots)\n"
+           "  --windowed          a normal window at the profile's size, even if it says fullscreen\n"
+           "  --version           print the version and exit\n"
+           "  --help              print this help and exit\n"
+           "\n"
+           "Exit status: 0 done, 2 bad input (profile, content, data folder, script), 3 a script\n"
+           "expectation failed, 1 anything else.\n";
+}
+
+bool parse_kiosk_options(const std::vector<std::string>& args, const std::string& root, KioskOptions& out,
+                         std::string& error) {
+    out = KioskOptions{};
+    out.profile = root + "/firmware_profiles/floor-21in-1920x1080.toml";
+    out.content = root + "/assets/content/default";
+    out.screenshots = "screenshots";
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& target) {
+            if (i + 1 >= args.size() || args[i + 1].empty()) {
+                error = "option " + a + " needs a value";
+                return false;
+            }
+            target = args[++i];
+            return true;
+        };
+        if (a == "--profile") {
+            if (!value(out.profile)) return false;
+        } else if (a == "--content") {
+            if (!value(out.content)) return false;
+        } else if (a == "--data") {
+            if (!value(out.data)) return false;
+        } else if (a == "--script") {
+            if (!value(out.script)) return false;
+        } else if (a == "--screenshots") {
+            if (!value(out.screenshots)) return false;
+        } else if (a == "--windowed") {
+            out.windowed = true;
+        } else if (a == "--help" || a == "-h") {
+            out.help = true;
+        } else if (a == "--version") {
+            out.version = true;
+        } else {
+            error = "unknown option '" + a + "' (try --help)";
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace dv

@@ -1,0 +1,64 @@
+// The clock the kiosk trusts: the only place datavoice reads the time.
+//
+// Two readings: a monotonic one for timeouts (never jumps) and a wall-clock one for the
+// coarse date stored with a visit. Product code takes a Clock&, so tests and headless
+// scripts can substitute a fake or shifted clock; nothing else calls time().
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace dv {
+
+struct CivilTime {
+    int year = 1970, month = 1, day = 1;
+    int hour = 0, minute = 0, second = 0;
+
+    std::string date() const;      // "YYYY-MM-DD"
+    std::string time_hm() const;   // "HH:MM"
+};
+
+// Calendar conversion for a given offset from UTC (seconds east).
+CivilTime civil_from_unix(std::int64_t unix_seconds, int utc_offset_seconds = 0);
+std::int64_t unix_from_civil(const CivilTime& t, int utc_offset_seconds = 0);
+// Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]"; false when malformed or out of range.
+bool parse_civil(const std::string& text, CivilTime& out);
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual double monotonic_seconds() const = 0;
+    virtual std::int64_t unix_seconds() const = 0;
+    virtual CivilTime local_time(std::int64_t unix_seconds) const = 0;
+
+    CivilTime local_now() const { return local_time(unix_seconds()); }
+};
+
+// The operating system's clocks, in the machine's local time zone.
+class SystemClock final : public Clock {
+public:
+    double monotonic_seconds() const override;
+    std::int64_t unix_seconds() const override;
+    CivilTime local_time(std::int64_t unix_seconds) const override;
+};
+
+// Another clock moved by fixed amounts: lets a headless script jump past an inactivity
+// timeout, and lets the kiosk apply a staff-confirmed correction, without touching the OS.
+class ShiftedClock final : public Clock {
+public:
+    explicit ShiftedClock(const Clock& base) : m_base(base) {}
+    void shift_monotonic(double seconds) { m_monotonic_shift += seconds; }
+    void set_wall_offset(std::int64_t seconds) { m_wall_offset = seconds; }
+    std::int64_t wall_offset() const { return m_wall_offset; }
+
+    double monotonic_seconds() const override { return m_base.monotonic_seconds() + m_monotonic_shift; }
+    std::int64_t unix_seconds() const override { return m_base.unix_seconds() + m_wall_offset; }
+    CivilTime local_time(std::int64_t unix_seconds) const override { return m_base.local_time(unix_seconds); }
+
+private:
+    const Clock& m_base;
+    double m_monotonic_shift = 0;
+    std::int64_t m_wall_offset = 0;
+};
+
+}  // namespace dv

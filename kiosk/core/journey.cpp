@@ -1,0 +1,498 @@
+// The visitor journey state machine (states, transitions and invariants: journey.hpp).
+#include "journey.hpp"
+
+#include "text.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace dv {
+
+const char* screen_name(Screen s) {
+    switch (s) {
+        case Screen::Attract: return "attract";
+        case Screen::Welcome: return "welcome";
+        case Screen::Topics: return "topics";
+        case Screen::Explainer: return "explainer";
+        case Screen::Question: return "question";
+        case Screen::ScenarioIntro: return "scenario";
+        case Screen::FirstView: return "first_view";
+        case Screen::Card: return "card";
+        case Screen::SecondView: return "second_view";
+        case Screen::Results: return "results";
+        case Screen::Closing: return "closing";
+        case Screen::ThankYou: return "thank_you";
+        case Screen::Resting: return "resting";
+    }
+    return "attract";
+}
+
+TextSize text_size_from_name(const std::string& name) {
+    if (name == "large") return TextSize::Large;
+    if (name == "extra_large") return TextSize::ExtraLarge;
+    return TextSize::Standard;
+}
+
+namespace {
+
+std::vector<std::string> shuffle_secure(std::vector<std::string> items) {
+    if (sodium_init() < 0) return items;
+    for (size_t i = items.size(); i > 1; --i) {
+        const size_t j = randombytes_uniform(static_cast<uint32_t>(i));
+        std::swap(items[i - 1], items[j]);
+    }
+    return items;
+}
+
+bool is_question_screen(Screen s) {
+    return s == Screen::Question || s == Screen::FirstView || s == Screen::SecondView;
+}
+
+void wipe(std::string& s) {
+    if (!s.empty()) sodium_memzero(s.data(), s.size());
+    s.clear();
+}
+
+}  // namespace
+
+Journey::Journey(const JourneyConfig& config) : m_config(config) {
+    m_language = m_config.pack->default_language;
+    m_text_size = m_config.default_text_size;
+    if (!m_config.shuffle_cards) m_config.shuffle_cards = shuffle_secure;
+}
+
+const LanguageContent& Journey::content() const {
+    const LanguageContent* l = m_config.pack->language(m_language);
+    return l ? *l : m_config.pack->default_content();
+}
+
+// --- Lookups for the screens -------------------------------------------------------------
+
+const Topic* Journey::topic() const { return m_topic.empty() ? nullptr : content().topic(m_topic); }
+
+const Explainer* Journey::explainer() const {
+    if (m_screen != Screen::Explainer && m_screen != Screen::Closing) return nullptr;
+    return content().explainer(m_steps[m_step].ref);
+}
+
+const Scenario* Journey::scenario() const {
+    const Topic* t = topic();
+    return t && !t->scenario.empty() ? content().scenario(t->scenario) : nullptr;
+}
+
+const Question* Journey::question() const {
+    if (m_screen == Screen::Question) return content().question(m_steps[m_step].ref);
+    if (m_screen == Screen::FirstView || m_screen == Screen::SecondView) {
+        const Scenario* s = scenario();
+        return s ? content().question(s->question) : nullptr;
+    }
+    return nullptr;
+}
+
+const Card* Journey::card() const {
+    if (m_screen != Screen::Card) return nullptr;
+    const Scenario* s = scenario();
+    if (!s) return nullptr;
+    for (const auto& c : s->cards)
+        if (c.id == m_steps[m_step].ref) return &c;
+    return nullptr;
+}
+
+int Journey::card_number() const {
+    if (m_screen != Screen::Card) return 0;
+    auto it = std::find(m_card_order.begin(), m_card_order.end(), m_steps[m_step].ref);
+    return static_cast<int>(it - m_card_order.begin()) + 1;
+}
+
+int Journey::card_count() const { return static_cast<int>(m_card_order.size()); }
+
+bool Journey::is_selected(const std::string& option_id) const {
+    return std::find(m_draft.begin(), m_draft.end(), option_id) != m_draft.end();
+}
+
+int Journey::step_number() const {
+    if (m_steps.empty() || m_screen == Screen::ThankYou) return 0;
+    int n = 0;
+    for (size_t i = 0; i <= m_step && i < m_steps.size(); ++i)
+        if (step_visible(m_steps[i])) ++n;
+    return n;
+}
+
+int Journey::step_count() const {
+    int n = 0;
+    for (const auto& s : m_steps)
+        if (step_visible(s)) ++n;
+    return n;
+}
+
+bool Journey::can_go_back() const {
+    return m_screen != Screen::Attract && m_screen != Screen::Resting && m_screen != Screen::ThankYou;
+}
+
+int Journey::still_there_seconds_left(double now_monotonic) const {
+    if (!m_still_there) return 0;
+    const double left = m_still_there_since + m_config.still_there_seconds - now_monotonic;
+    return std::max(0, static_cast<int>(std::ceil(left)));
+}
+
+double Journey::next_deadline() const {
+    switch (m_screen) {
+        case Screen::Attract:
+        case Screen::Resting: return std::numeric_limits<double>::infinity();
+        case Screen::ThankYou: return m_screen_since + m_config.thank_you_seconds;
+        default: break;
+    }
+    if (m_still_there) return m_still_there_since + m_config.still_there_seconds;
+    return m_last_activity + m_config.idle_seconds;
+}
+
+// --- Steps --------------------------------------------------------------------------------
+
+std::string Journey::phase_of(const Step& s) const {
+    if (s.screen == Screen::FirstView) return "first";
+    if (s.screen == Screen::SecondView) return "second";
+    return "";
+}
+
+std::string Journey::answer_key(const Step& s) const {
+    const Scenario* sc = scenario();
+    if (s.screen == Screen::FirstView || s.screen == Screen::SecondView)
+        return (sc ? sc->question : std::string()) + "#" + phase_of(s);
+    return s.ref;
+}
+
+bool Journey::step_visible(const Step& s) const {
+    if (s.screen != Screen::Question) return true;
+    const Question* q = content().question(s.ref);
+    if (!q || !q->show_if) return true;
+    auto it = m_answers.find(q->show_if->question);
+    if (it == m_answers.end()) return false;
+    for (const auto& chosen : it->second)
+        if (std::find(q->show_if->any_of.begin(), q->show_if->any_of.end(), chosen) != q->show_if->any_of.end())
+            return true;
+    return false;
+}
+
+void Journey::choose_topic(const std::string& id) {
+    const Topic* t = content().topic(id);
+    if (!t) return;
+    m_topic = id;
+    m_steps.clear();
+    for (const auto& e : t->explainers) m_steps.push_back({Screen::Explainer, e});
+    // Questions about the visitor come last, and only once per visit however many topics.
+    std::vector<Step> about_you;
+    for (const auto& qid : t->questions) {
+        const Question* q = content().question(qid);
+        if (q && q->type == QuestionType::FreeText && !pack().privacy.free_text) continue;
+        if (q && q->about_you) {
+            if (!m_about_you_asked.count(qid)) about_you.push_back({Screen::Question, qid});
+            continue;
+        }
+        m_steps.push_back({Screen::Question, qid});
+    }
+    m_card_order.clear();
+    m_cards_seen = 0;
+    if (const Scenario* s = scenario()) {
+        m_steps.push_back({Screen::ScenarioIntro, s->id});
+        m_steps.push_back({Screen::FirstView, s->id});
+        std::vector<std::string> ids;
+        for (const auto& c : s->cards) ids.push_back(c.id);
+        m_card_order = m_config.shuffle_cards(ids);
+        for (const auto& c : m_card_order) m_steps.push_back({Screen::Card, c});
+        m_steps.push_back({Screen::SecondView, s->id});
+        m_steps.push_back({Screen::Results, s->id});
+    }
+    for (const auto& step : about_you) {
+        m_steps.push_back(step);
+        m_about_you_asked.insert(step.ref);
+    }
+    const std::string& closing = pack().closing_explainer;
+    if (!closing.empty() && std::find(t->explainers.begin(), t->explainers.end(), closing) == t->explainers.end())
+        m_steps.push_back({Screen::Closing, closing});
+    m_step = 0;
+    enter_step(0);
+}
+
+void Journey::enter_step(size_t index) {
+    m_step = index;
+    m_screen = m_steps[index].screen;
+    m_screen_since = m_last_activity;
+    if (m_screen == Screen::Card) {
+        m_cards_seen = std::max(m_cards_seen, card_number());
+    }
+    load_draft();
+}
+
+void Journey::load_draft() {
+    wipe_drafts();
+    if (!is_question_screen(m_screen)) return;
+    auto it = m_answers.find(answer_key(m_steps[m_step]));
+    if (it == m_answers.end()) return;
+    const Question* q = question();
+    if (q && q->type == QuestionType::FreeText)
+        m_draft_text = it->second.empty() ? std::string() : it->second.front();
+    else
+        m_draft = it->second;
+}
+
+void Journey::wipe_drafts() {
+    for (auto& d : m_draft) wipe(d);
+    m_draft.clear();
+    wipe(m_draft_text);
+}
+
+void Journey::advance() {
+    for (size_t i = m_step + 1; i < m_steps.size(); ++i) {
+        if (step_visible(m_steps[i])) {
+            enter_step(i);
+            return;
+        }
+    }
+    finish();
+}
+
+void Journey::retreat() {
+    for (size_t i = m_step; i-- > 0;) {
+        if (step_visible(m_steps[i])) {
+            enter_step(i);
+            return;
+        }
+    }
+    wipe_drafts();
+    m_screen = Screen::Topics;
+    m_steps.clear();
+    m_topic.clear();
+}
+
+void Journey::finish() {
+    wipe_drafts();
+    m_screen = Screen::ThankYou;
+    m_screen_since = m_last_activity;
+}
+
+// --- Commits ------------------------------------------------------------------------------
+
+void Journey::request_commit(bool skipped) {
+    const Step& step = m_steps[m_step];
+    PendingCommit pc;
+    pc.session = m_session;
+    pc.session.language = m_language;
+    m_pending_values.clear();
+    if (step.screen == Screen::Card) {
+        // Leaving the perspective cards: record the order shown and how many were seen.
+        const Scenario* s = scenario();
+        const std::string id = s ? s->id : step.ref;
+        pc.answers.push_back({id, "card_order", join(m_card_order, ","), {}, false});
+        pc.answers.push_back({id, "cards_seen", std::to_string(m_cards_seen), {}, false});
+        m_pending_key.clear();
+    } else {
+        const Question* q = question();
+        if (!q) return;
+        AnswerRecord a;
+        a.question_id = q->id;
+        a.phase = phase_of(step);
+        a.content_hash = q->content_hash;
+        a.skipped = skipped;
+        if (!skipped) {
+            if (q->type == QuestionType::FreeText) {
+                a.value = scrub_free_text(m_draft_text, static_cast<size_t>(q->max_length));
+                m_pending_values = {a.value};
+            } else {
+                // Store options in the order the pack lists them, whatever order they were tapped.
+                for (const auto& o : q->options)
+                    if (is_selected(o.id)) m_pending_values.push_back(o.id);
+                a.value = join(m_pending_values, ";");
+            }
+        }
+        m_pending_key = answer_key(step);
+        pc.answers.push_back(std::move(a));
+    }
+    m_pending = std::move(pc);
+}
+
+void Journey::on_committed() {
+    if (!m_pending) return;
+    m_pending.reset();
+    if (!m_pending_key.empty()) {
+        if (m_pending_values.empty())
+            m_answers.erase(m_pending_key);
+        else
+            m_answers[m_pending_key] = m_pending_values;
+    }
+    m_pending_values.clear();
+    m_pending_key.clear();
+    if (m_finish_after_commit) {
+        m_finish_after_commit = false;
+        finish();
+    } else if (m_screen == Screen::Card) {
+        // Cards are committed when leaving them: go on to the second view.
+        for (size_t i = m_step; i < m_steps.size(); ++i) {
+            if (m_steps[i].screen == Screen::SecondView) {
+                enter_step(i);
+                return;
+            }
+        }
+        advance();
+    } else {
+        advance();
+    }
+}
+
+// --- Events -------------------------------------------------------------------------------
+
+void Journey::reset() {
+    wipe_drafts();
+    for (auto& [key, values] : m_answers)
+        for (auto& v : values) wipe(v);
+    const JourneyConfig config = m_config;
+    *this = Journey(config);
+}
+
+void Journey::begin(const Now& now) {
+    m_session = SessionInfo{};
+    m_session.session_id = new_session_id();
+    m_session.pack_id = pack().id;
+    m_session.pack_version = pack().version;
+    m_session.pack_hash = pack().hash;
+    m_session.stamp = stamp_visit(now.local, now.clock_trusted, now.boot);
+    m_screen = Screen::Welcome;
+}
+
+void Journey::handle(const Event& e, const Now& now) {
+    using K = Event::Kind;
+    switch (e.kind) {
+        case K::Committed: on_committed(); return;
+        case K::CommitFailed:  // invariant 2
+            m_pending.reset();
+            m_finish_after_commit = false;
+            wipe_drafts();
+            m_screen = Screen::Resting;
+            m_still_there = false;
+            return;
+        case K::StoreRecovered:
+            if (m_screen == Screen::Resting) reset();
+            return;
+        default: break;
+    }
+    if (m_pending || m_screen == Screen::Resting) return;  // invariant 1
+
+    m_last_activity = now.monotonic;
+    if (m_still_there) {
+        m_still_there = false;
+        if (e.kind == K::StillHere) return;
+    }
+
+    switch (e.kind) {
+        case K::Start:
+            if (m_screen == Screen::Attract) begin(now);
+            break;
+        case K::ChooseLanguage:
+            if (m_config.pack->language(e.value)) m_language = e.value;
+            break;
+        case K::ChooseTextSize:
+            if (e.number >= 0 && e.number <= 2) m_text_size = static_cast<TextSize>(e.number);
+            break;
+        case K::ChooseTopic:
+            if (m_screen == Screen::Topics) choose_topic(e.value);
+            break;
+        case K::Toggle: {
+            const Question* q = question();
+            if (!q || !q->option(e.value)) break;
+            if (q->type == QuestionType::Multi) {
+                auto it = std::find(m_draft.begin(), m_draft.end(), e.value);
+                if (it != m_draft.end())
+                    m_draft.erase(it);
+                else if (static_cast<int>(m_draft.size()) < q->max_choices)
+                    m_draft.push_back(e.value);
+            } else {
+                m_draft = {e.value};
+            }
+            break;
+        }
+        case K::SetText: {
+            const Question* q = question();
+            if (!q || q->type != QuestionType::FreeText) break;
+            wipe(m_draft_text);
+            m_draft_text = e.value;
+            const auto cps = decode_utf8(m_draft_text);
+            if (static_cast<int>(cps.size()) > q->max_length) {
+                std::string capped;
+                for (int i = 0; i < q->max_length; ++i) append_utf8(capped, cps[i]);
+                wipe(m_draft_text);
+                m_draft_text = std::move(capped);
+            }
+            break;
+        }
+        case K::Next:
+            if (m_screen == Screen::Welcome) {
+                m_screen = Screen::Topics;
+            } else if (is_question_screen(m_screen)) {
+                request_commit(m_draft.empty() && m_draft_text.empty());
+            } else if (m_screen == Screen::Card && card_number() == card_count()) {
+                request_commit(false);
+            } else if (!m_steps.empty() && m_screen != Screen::Topics && m_screen != Screen::ThankYou) {
+                advance();
+            }
+            break;
+        case K::Skip:
+            if (is_question_screen(m_screen))
+                request_commit(true);
+            else if (m_screen == Screen::Card)
+                request_commit(false);  // skipping the rest of the cards still records what was seen
+            else if (!m_steps.empty() && m_screen != Screen::Topics && m_screen != Screen::ThankYou)
+                advance();
+            break;
+        case K::Back:
+            if (m_screen == Screen::Welcome)
+                reset();
+            else if (m_screen == Screen::Topics)
+                m_screen = Screen::Welcome;
+            else if (can_go_back() && !m_steps.empty())
+                retreat();
+            break;
+        case K::Finish:
+            if (m_screen == Screen::Attract) break;
+            if (m_screen == Screen::ThankYou) {  // "Finish" on thank you: ready for the next person
+                reset();
+                break;
+            }
+            if (is_question_screen(m_screen) && (!m_draft.empty() || !m_draft_text.empty())) {
+                m_finish_after_commit = true;  // the visitor chose something: keep it
+                request_commit(false);
+            } else {
+                finish();
+            }
+            break;
+        case K::AnotherTopic:
+            if (m_screen == Screen::ThankYou) {
+                m_screen = Screen::Topics;
+                m_steps.clear();
+                m_topic.clear();
+            }
+            break;
+        default: break;
+    }
+}
+
+void Journey::tick(const Now& now) {
+    const double t = now.monotonic;
+    switch (m_screen) {
+        case Screen::Attract:
+        case Screen::Resting: return;
+        case Screen::ThankYou:
+            if (t - m_screen_since >= m_config.thank_you_seconds) reset();
+            return;
+        default: break;
+    }
+    if (m_pending) return;
+    if (!m_still_there && t - m_last_activity >= m_config.idle_seconds) {  // invariant 6
+        m_still_there = true;
+        m_still_there_since = t;
+    }
+    if (m_still_there && t - m_still_there_since >= m_config.still_there_seconds) reset();
+}
+
+}  // namespace dv

@@ -1,0 +1,241 @@
+// The visitor journey: the state machine behind every visitor-facing screen.
+//
+// STATES (Screen)
+//
+//            tap                 Start                ChooseTopic
+//   Attract ─────► Welcome ──────────► Topics ──────────────► [steps of the topic] ─► ThankYou
+//      ▲            (language,            ▲                    Explainer ...            │
+//      │             text size)           │  AnotherTopic       Question ...             │
+//      │                                  └─────────────────── ScenarioIntro             │
+//      │                                                        FirstView, Card ...,     │
+//      │                                                        SecondView, Results      │
+//      │                                                        Closing (how to opt out) │
+//      └──────────────── reset: Finish, thank-you timeout, "Still there?" timeout ◄──────┘
+//
+//   Resting: entered when the store could not commit an answer; left when the app reports
+//   the store has recovered (→ Attract).  "Still there?" is an overlay, not a screen.
+//
+// TRANSITIONS (each names the function that performs it)
+//   Attract → Welcome                        handle(Start)       begin()
+//   Welcome → Topics                         handle(Next)        go_topics()
+//   Topics → first step of topic             handle(ChooseTopic) choose_topic()
+//   step → next visible step / ThankYou      handle(Next|Skip)   request_commit() then advance()
+//   step → previous visible step / Topics    handle(Back)        retreat()
+//   any → ThankYou                           handle(Finish)      finish()
+//   ThankYou → Topics                        handle(AnotherTopic)
+//   any → Resting                            handle(CommitFailed)
+//   Resting → Attract                        handle(StoreRecovered)  reset()
+//   any visitor screen → overlay → Attract   tick()              reset()
+//
+// INVARIANTS (tests in tests/unit/test_journey.cpp name them)
+//   (1) A question step never advances on an answer until the app reports Committed; while a
+//       commit is pending every visitor event is ignored.
+//   (2) CommitFailed never leads to ThankYou or to the next step: it leads to Resting.
+//   (3) After reset() nothing of the previous visitor remains: no session id, no answers,
+//       no drafts, language and text size back to the defaults.
+//   (4) A question whose show_if condition is not met is never shown, going forward or back.
+//   (5) Back is possible from every screen but Attract, Resting and ThankYou; Skip from every
+//       question and card.
+//   (6) While the visitor is active (any event within idle_seconds) the overlay never appears;
+//       after idle_seconds it appears, and after a further still_there_seconds the journey resets.
+//   (7) First and second views of a scenario carry the same session id and question id,
+//       with phases "first" and "second".
+#pragma once
+
+#include "clock.hpp"
+#include "content.hpp"
+#include "privacy.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace dv {
+
+enum class Screen {
+    Attract,
+    Welcome,
+    Topics,
+    Explainer,
+    Question,
+    ScenarioIntro,
+    FirstView,
+    Card,
+    SecondView,
+    Results,
+    Closing,
+    ThankYou,
+    Resting,
+};
+const char* screen_name(Screen s);
+
+enum class TextSize { Standard = 0, Large = 1, ExtraLarge = 2 };
+TextSize text_size_from_name(const std::string& name);
+
+struct Event {
+    enum class Kind {
+        Start,           // tap on the attract screen
+        ChooseLanguage,  // value = language code
+        ChooseTextSize,  // number = 0, 1, 2
+        ChooseTopic,     // value = topic id
+        Toggle,          // value = option id (single and scale replace, multi toggles)
+        SetText,         // value = free text typed so far
+        Next,
+        Back,
+        Skip,
+        Finish,          // "I'm done": straight to thank you
+        AnotherTopic,    // from thank you, back to the topic list
+        StillHere,       // answers the "Still there?" overlay
+        Committed,       // from the app: the pending answers are durable
+        CommitFailed,    // from the app: they are not
+        StoreRecovered,  // from the app: the store accepts writes again
+    };
+    Kind kind = Kind::Next;
+    std::string value;
+    int number = 0;
+
+    static Event start() { return {Kind::Start, {}, 0}; }
+    static Event language(std::string code) { return {Kind::ChooseLanguage, std::move(code), 0}; }
+    static Event text_size(TextSize s) { return {Kind::ChooseTextSize, {}, static_cast<int>(s)}; }
+    static Event topic(std::string id) { return {Kind::ChooseTopic, std::move(id), 0}; }
+    static Event toggle(std::string option) { return {Kind::Toggle, std::move(option), 0}; }
+    static Event text(std::string typed) { return {Kind::SetText, std::move(typed), 0}; }
+    static Event of(Kind k) { return {k, {}, 0}; }
+};
+
+// The time as the journey needs it: monotonic seconds for timeouts, the local date and hour
+// (from the clock it trusts) for the visit stamp.
+struct Now {
+    double monotonic = 0;
+    CivilTime local;
+    bool clock_trusted = true;
+    int boot = 0;
+};
+
+struct SessionInfo {
+    std::string session_id;
+    std::string pack_id;
+    std::string pack_version;
+    std::string pack_hash;
+    std::string language;
+    VisitStamp stamp;
+    std::string mode = "visitor";  // or "facilitator"
+};
+
+// One stored answer. A later record for the same question and phase supersedes an earlier one
+// (the visitor went back and changed it); a skip is stored too, with an empty value.
+struct AnswerRecord {
+    std::string question_id;
+    std::string phase;  // "" for plain questions; "first"/"second" for scenario views;
+                        // "card_order"/"cards_seen" for the perspective cards
+    std::string value;  // option id; multi: ids joined by ';'; text: the scrubbed text
+    std::string content_hash;
+    bool skipped = false;
+};
+
+struct PendingCommit {
+    SessionInfo session;
+    std::vector<AnswerRecord> answers;  // committed together, in one transaction
+};
+
+struct JourneyConfig {
+    const Pack* pack = nullptr;
+    double idle_seconds = 60;
+    double still_there_seconds = 20;
+    double thank_you_seconds = 20;
+    TextSize default_text_size = TextSize::Standard;
+    // Shuffles card order for a scenario; tests may pin it. Default: a CSPRNG shuffle.
+    std::vector<std::string> (*shuffle_cards)(std::vector<std::string>) = nullptr;
+};
+
+class Journey {
+public:
+    explicit Journey(const JourneyConfig& config);
+
+    void handle(const Event& e, const Now& now);
+    // Inactivity: call at least when now.monotonic passes next_deadline().
+    void tick(const Now& now);
+    // The next monotonic time at which tick() may change something; +infinity when none.
+    double next_deadline() const;
+
+    // What the app must make durable before the journey may move on (invariant 1).
+    const std::optional<PendingCommit>& pending() const { return m_pending; }
+
+    // --- What the screens draw ---------------------------------------------------------
+    Screen screen() const { return m_screen; }
+    const LanguageContent& content() const;
+    const Pack& pack() const { return *m_config.pack; }
+    const std::string& language() const { return m_language; }
+    TextSize text_size() const { return m_text_size; }
+    bool still_there_showing() const { return m_still_there; }
+    int still_there_seconds_left(double now_monotonic) const;
+    bool has_session() const { return !m_session.session_id.empty(); }
+    const std::string& session_id() const { return m_session.session_id; }
+
+    const Topic* topic() const;
+    const Explainer* explainer() const;  // Explainer and Closing screens
+    const Question* question() const;    // Question, FirstView and SecondView screens
+    const Scenario* scenario() const;    // scenario screens
+    const Card* card() const;            // Card screen
+    int card_number() const;             // 1-based position in the shuffled order
+    int card_count() const;
+    const std::vector<std::string>& card_order() const { return m_card_order; }
+
+    const std::vector<std::string>& draft() const { return m_draft; }  // selected option ids
+    const std::string& draft_text() const { return m_draft_text; }
+    bool is_selected(const std::string& option_id) const;
+    int step_number() const;  // 1-based among the topic's steps, for "2 of 7"
+    int step_count() const;
+    bool can_go_back() const;
+
+    // Effective answers so far this session, keyed "question_id" or "question_id#phase".
+    const std::map<std::string, std::vector<std::string>>& answers() const { return m_answers; }
+
+private:
+    struct Step {
+        Screen screen;
+        std::string ref;  // explainer, question or card id
+    };
+
+    void reset();
+    void begin(const Now& now);
+    void choose_topic(const std::string& id);
+    void advance();
+    void retreat();
+    void finish();
+    void enter_step(size_t index);
+    void request_commit(bool skipped);
+    void on_committed();
+    bool step_visible(const Step& s) const;
+    std::string answer_key(const Step& s) const;
+    std::string phase_of(const Step& s) const;
+    void load_draft();
+    void wipe_drafts();
+
+    JourneyConfig m_config;
+    Screen m_screen = Screen::Attract;
+    std::string m_language;
+    TextSize m_text_size = TextSize::Standard;
+    SessionInfo m_session;
+    std::string m_topic;
+    std::vector<Step> m_steps;
+    size_t m_step = 0;
+    std::vector<std::string> m_card_order;
+    int m_cards_seen = 0;
+    std::vector<std::string> m_draft;
+    std::string m_draft_text;
+    std::map<std::string, std::vector<std::string>> m_answers;
+    std::set<std::string> m_about_you_asked;  // "about you" questions already offered this visit
+    std::optional<PendingCommit> m_pending;
+    bool m_finish_after_commit = false;
+    std::vector<std::string> m_pending_values;  // what m_answers becomes once committed
+    std::string m_pending_key;
+    double m_last_activity = 0;
+    double m_screen_since = 0;
+    bool m_still_there = false;
+    double m_still_there_since = 0;
+};
+
+}  // namespace dv

@@ -1,0 +1,45 @@
+// Session ids and visit stamps.
+#include "privacy.hpp"
+
+#include "text.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace dv {
+
+std::string new_session_id() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[sizeof bytes * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    sodium_memzero(bytes, sizeof bytes);
+    return hex;
+}
+
+std::string part_of_day(int hour) {
+    if (hour < 12) return "morning";
+    if (hour < 17) return "afternoon";
+    return "evening";
+}
+
+VisitStamp stamp_visit(const CivilTime& local, bool clock_trusted, int boot) {
+    VisitStamp s;
+    s.date = local.date();
+    s.part_of_day = part_of_day(local.hour);
+    s.date_uncertain = !clock_trusted;
+    s.boot = boot;
+    return s;
+}
+
+std::string scrub_free_text(const std::string& text, size_t max_chars) {
+    // Only the length cap and whitespace trim so far; the identifier patterns are not done yet.
+    const auto cps = decode_utf8(trim(text));
+    std::string out;
+    for (size_t i = 0; i < cps.size() && i < max_chars; ++i) append_utf8(out, cps[i]);
+    return out;
+}
+
+}  // namespace dv

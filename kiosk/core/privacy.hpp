@@ -1,0 +1,35 @@
+// The privacy rules: what may be stored about a visit, and how anything shown or exported
+// is made safe. One module owns them; the kiosk, the exports and the staff tools all use it.
+// docs/privacy.md explains each rule for a data protection lead.
+#pragma once
+
+#include "clock.hpp"
+
+#include <string>
+
+namespace dv {
+
+// A random session id for one visit: 128 bits from the operating system's CSPRNG, as hex.
+// It links one visitor's answers to each other and to nothing else.
+std::string new_session_id();
+
+// The only time of day ever stored: "morning" (before 12:00), "afternoon" (before 17:00)
+// or "evening".
+std::string part_of_day(int hour);
+
+// The stamp a visit carries: a date and a coarse part of day, never a time.
+struct VisitStamp {
+    std::string date;         // "YYYY-MM-DD"
+    std::string part_of_day;  // see part_of_day()
+    bool date_uncertain = false;  // the kiosk did not trust its clock when the visit began
+    int boot = 0;                 // which start-up of the kiosk, so staff can correct dates later
+};
+
+VisitStamp stamp_visit(const CivilTime& local, bool clock_trusted, int boot);
+
+// Free text, before it is stored: anything that could identify someone (emails, phone
+// numbers, NHS numbers, postcodes, links, dates of birth) replaced by "[removed]", and the
+// result capped at max_chars code points.
+std::string scrub_free_text(const std::string& text, size_t max_chars);
+
+}  // namespace dv

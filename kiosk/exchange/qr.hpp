@@ -1,0 +1,22 @@
+// QR code symbols as module grids, through libqrencode. Drawing them is the UI's job.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dv {
+
+struct QrMatrix {
+    int size = 0;                       // modules per side; 0 when encoding failed
+    std::vector<std::uint8_t> modules;  // size*size, row by row, 1 = dark
+};
+
+// A link or short text, byte mode, error correction level M.
+QrMatrix encode_qr_text(const std::string& text);
+
+// Text already in QR alphanumeric form (0-9 A-Z space $%*+-./:), e.g. base45; fails on other
+// characters. min_version/max_version bound the symbol size (1–40).
+QrMatrix encode_qr_alphanumeric(const std::string& text, int min_version = 1, int max_version = 40);
+
+}  // namespace dv

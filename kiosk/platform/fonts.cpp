@@ -1,0 +1,95 @@
+// Font atlas construction.
+#include "fonts.hpp"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace dv {
+
+namespace {
+
+const char* const kRegular[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+const char* const kBold[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+const char* const kIcons[] = {"/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"};
+
+template <size_t N>
+std::string first_existing(const char* const (&paths)[N]) {
+    for (const char* p : paths) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(p, ec)) return p;
+    }
+    return {};
+}
+
+// Glyph ranges must outlive the atlas build; ImGui keeps pointers to them.
+ImVector<ImWchar> g_text_ranges;
+ImVector<ImWchar> g_icon_ranges;
+
+}  // namespace
+
+bool find_font_files(FontFiles& out, std::string& error) {
+    out.regular = first_existing(kRegular);
+    out.bold = first_existing(kBold);
+    out.icons = first_existing(kIcons);
+    if (out.regular.empty() || out.bold.empty()) {
+        error = std::string(kRegular[0]) + ": font not found (install fonts-noto-core)";
+        return false;
+    }
+    if (out.icons.empty()) {
+        error = std::string(kIcons[0]) + ": font not found (install fonts-font-awesome)";
+        return false;
+    }
+    return true;
+}
+
+bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const std::vector<char32_t>& text_chars,
+                      ui::FontSet& out, std::string& error) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+
+    ImFontGlyphRangesBuilder text;
+    for (ImWchar c = 0x20; c < 0x7F; ++c) text.AddChar(c);
+    for (const char* extra : {"’‘“”–—…•→×✓%°£€"}) text.AddText(extra);
+    for (char32_t c : text_chars)
+        if (c >= 0x20 && c <= 0xFFFF) text.AddChar(static_cast<ImWchar>(c));
+    g_text_ranges.clear();
+    text.BuildRanges(&g_text_ranges);
+
+    ImFontGlyphRangesBuilder icons;
+    for (ImWchar c : ui::icon_codepoints()) icons.AddChar(c);
+    g_icon_ranges.clear();
+    icons.BuildRanges(&g_icon_ranges);
+
+    auto add = [&](const std::string& path, float px) -> ImFont* {
+        ImFontConfig cfg;
+        cfg.OversampleH = 1;  // large sizes need no horizontal oversampling; keeps the atlas small
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
+        ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, g_text_ranges.Data);
+        if (!font) return nullptr;
+        ImFontConfig icfg;
+        icfg.MergeMode = true;
+        icfg.OversampleH = 1;
+        icfg.OversampleV = 1;
+        icfg.GlyphMinAdvanceX = px;
+        icfg.GlyphOffset = ImVec2(0, px * 0.08f);
+        io.Fonts->AddFontFromFileTTF(files.icons.c_str(), px * 0.95f, &icfg, g_icon_ranges.Data);
+        return font;
+    };
+    out.body = add(files.regular, sizes.body);
+    out.small = add(files.regular, sizes.small);
+    out.bold = add(files.bold, sizes.body);
+    out.heading = add(files.bold, sizes.heading);
+    out.title = add(files.bold, sizes.title);
+    if (!out.body || !out.small || !out.bold || !out.heading || !out.title || !io.Fonts->Build()) {
+        error = files.regular + ": cannot build the font atlas";
+        return false;
+    }
+    io.FontDefault = out.body;
+    return true;
+}
+
+}  // namespace dv

@@ -1,0 +1,27 @@
+// Builds the ImGui font atlas: Noto Sans (regular and bold) at the sizes the current text
+// size needs, only the characters the content pack uses, plus Font Awesome pictograms.
+//
+// [X] Every character of every language in the pack (checked by datavoice lint too).
+// [X] Rebuilt when the visitor changes text size: the atlas holds one size set at a time.
+// [ ] Scripts that need shaping (Arabic, Urdu, Bengali): Dear ImGui draws glyphs one by one.
+#pragma once
+
+#include "ui/widgets.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dv {
+
+struct FontFiles {
+    std::string regular, bold, icons;
+};
+
+// The first existing candidates from Debian's font packages; error names what is missing.
+bool find_font_files(FontFiles& out, std::string& error);
+
+// Clears and rebuilds io.Fonts. Call outside a frame, then Window::refresh_fonts().
+bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const std::vector<char32_t>& text_chars,
+                      ui::FontSet& out, std::string& error);
+
+}  // namespace dv

@@ -1,0 +1,89 @@
+// Input scripts: drive the real kiosk headless, the way a visitor would, for tests, demos,
+// screenshots and benchmarks. One command per line; '#' starts a comment.
+//
+//   tap ID               tap the widget with this id (as the last frame drew it)
+//   tap-at X Y           tap at a pixel position
+//   key NAME             press and release a key: tab, shift-tab, enter, space, escape
+//   wait N               let N frames pass
+//   advance SECONDS      move the kiosk's monotonic clock on (inactivity timeouts)
+//   screenshot NAME      write NAME.png into the --screenshots folder
+//   dump-widgets NAME    write NAME.json there: every widget's id, kind and rectangle
+//   expect-screen NAME   stop with an error unless this screen is showing (journey.hpp names)
+//   expect-widget ID     stop with an error unless this widget is on screen
+//   quit                 leave the kiosk (exit code 0)
+//
+// [X] Taps take three frames (move, press, release), as imgui 1.86 needs, then the pointer
+//     leaves the window so nothing stays highlighted in a screenshot.
+// [X] Every command waits for two settled frames, so what it sees is what a visitor would.
+// [ ] Multi-touch and drags: visitors only ever tap.
+#pragma once
+
+#include "core/problem.hpp"
+#include "ui/widgets.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+struct ImGuiIO;
+
+namespace dv {
+
+class ShiftedClock;
+
+struct ScriptCommand {
+    enum class Kind { Tap, TapAt, Key, Wait, Advance, Screenshot, DumpWidgets, ExpectScreen, ExpectWidget, Quit };
+    Kind kind = Kind::Wait;
+    std::string arg;
+    float x = 0, y = 0;
+    double number = 0;
+    int line = 0;
+};
+
+struct Script {
+    std::string file;
+    std::vector<ScriptCommand> commands;
+};
+
+// False with a problem naming file and line for anything it does not understand.
+bool parse_script(const std::string& text, const std::string& file, Script& out, Problem& problem);
+
+// What the driver needs from the running kiosk, without knowing the kiosk.
+struct ScriptHost {
+    std::function<std::string()> screen;                // the journey's current screen name
+    std::function<void(double)> advance_clock;          // moves the monotonic clock on
+    std::function<bool(const std::string&)> write_png;  // the frame just rendered → file
+};
+
+class ScriptDriver {
+public:
+    ScriptDriver(Script script, std::string output_dir, ScriptHost host);
+
+    bool running() const { return m_next < m_script.commands.size() && !m_failed && !m_quit; }
+    bool quit_requested() const { return m_quit || (m_next >= m_script.commands.size() && !m_failed); }
+    bool failed() const { return m_failed; }
+    const std::string& error() const { return m_error; }
+
+    // After the backend's NewFrame and before ImGui::NewFrame(): sets this frame's input.
+    void before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame);
+    // After rendering, before the frame is shown: screenshots and widget dumps.
+    void after_render(const ui::WidgetRegistry& this_frame);
+
+private:
+    void fail(const ScriptCommand& c, const std::string& message);
+    void done(int settle_frames);
+
+    Script m_script;
+    std::string m_dir;
+    ScriptHost m_host;
+    size_t m_next = 0;
+    int m_phase = 0;
+    int m_settle = 2;
+    bool m_capture = false;
+    bool m_failed = false;
+    bool m_quit = false;
+    std::string m_error;
+    float m_tx = 0, m_ty = 0;
+};
+
+}  // namespace dv

@@ -1,0 +1,64 @@
+// The kiosk's window: GLFW, an OpenGL 3 context and Dear ImGui's GLFW/OpenGL3 backends.
+//
+// [X] One window: fullscreen-borderless at the monitor's size, or windowed at the profile's size.
+// [X] Hidden cursor, no decorations, close requests ignored in lockdown.
+// [X] Sleeps in glfwWaitEventsTimeout between frames; reports whether any input arrived.
+// [X] Reads back the rendered frame for screenshots.
+// [ ] Native Wayland touch: GLFW has none; run under Xwayland (docs/deploy.md).
+// [ ] Rotating the picture: the compositor or the Pi's display settings do that; the profile's
+//     rotation only tells the layout it is portrait.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace dv {
+
+struct WindowOptions {
+    std::string title = "datavoice";
+    int width = 1920;
+    int height = 1080;
+    bool fullscreen = true;
+    bool cursor_hidden = true;
+    bool lockdown = false;
+};
+
+class Window {
+public:
+    static std::unique_ptr<Window> create(const WindowOptions& options, std::string& error);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    // Sleeps until input arrives or timeout_seconds pass (0: just polls).
+    void wait(double timeout_seconds);
+    // True once since the last call if any input or window event arrived.
+    bool take_input_flag();
+    bool close_requested() const;
+
+    // Starts the backends' frame; call ImGui::NewFrame() after injecting scripted input.
+    void begin_frame();
+    // Renders ImGui's draw data into the back buffer (not yet shown).
+    void render();
+    void present();
+
+    int framebuffer_width() const;
+    int framebuffer_height() const;
+    // The back buffer as RGB rows, top row first.
+    std::vector<unsigned char> read_pixels(int& width, int& height) const;
+
+    // Reloads the font texture after the atlas was rebuilt.
+    void refresh_fonts();
+
+    GLFWwindow* handle() const { return m_window; }
+
+private:
+    explicit Window(GLFWwindow* w, bool lockdown) : m_window(w), m_lockdown(lockdown) {}
+    GLFWwindow* m_window;
+    bool m_lockdown;
+};
+
+}  // namespace dv

@@ -1,0 +1,92 @@
+// The kiosk's durable store: one SQLite database per kiosk. The only code with SQL in it.
+//
+// See store.cpp for the states, transitions and numbered invariants of the store.
+#pragma once
+
+#include "core/journey.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace dv {
+
+struct StoredSession {
+    std::string session_id;
+    std::string pack_id, pack_version, pack_hash;
+    std::string language;
+    std::string visit_date, part_of_day;
+    bool date_uncertain = false;
+    int boot = 0;
+    std::string mode;
+};
+
+struct StoredAnswer {
+    std::int64_t answer_id = 0;  // row order; never exported
+    std::string session_id;
+    std::string question_id;
+    std::string phase;
+    std::string value;
+    std::string content_hash;
+    bool skipped = false;
+};
+
+struct AuditEntry {
+    std::string at;  // staff events carry a full time; visitor data never appears here
+    std::string event;
+    std::string detail;
+};
+
+class Store {
+public:
+    // Opens (creating if needed) the database at path and migrates it to the current schema.
+    // On failure returns nullptr and sets error to one line naming the file and the problem.
+    static std::unique_ptr<Store> open(const std::string& path, std::string& error);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static int current_schema_version();
+    int schema_version();
+    // The connection's durability settings: "wal" and 2 (FULL) once open() succeeded.
+    std::string journal_mode();
+    int synchronous_level();
+
+    // Makes a pending commit durable: the session row (once) and every answer, in one
+    // transaction. True only when the transaction committed (invariant 1).
+    bool commit(const PendingCommit& pending);
+
+    // A cheap write that proves the database accepts writes again (used while resting).
+    bool writable();
+
+    std::vector<StoredSession> sessions();
+    // Every answer row ever written, oldest first.
+    std::vector<StoredAnswer> all_answers();
+    // The answer that counts for each (session, question, phase): the latest; skips excluded.
+    std::vector<StoredAnswer> effective_answers();
+    std::int64_t session_count();
+
+    void audit(const std::string& event, const std::string& detail, const std::string& at);
+    std::vector<AuditEntry> audit_log();
+
+    std::optional<std::string> setting(const std::string& key);
+    bool set_setting(const std::string& key, const std::string& value);
+
+    const std::string& last_error() const { return m_error; }
+    const std::string& path() const { return m_path; }
+
+private:
+    Store(sqlite3* db, std::string path);
+    bool exec(const char* sql);
+    bool fail(const char* what);
+
+    sqlite3* m_db;
+    std::string m_path;
+    std::string m_error;
+};
+
+}  // namespace dv

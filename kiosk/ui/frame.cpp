@@ -1,0 +1,207 @@
+// The frame around every visitor screen: header, scrolling content column, footer.
+#include "screens.hpp"
+
+#include "core/text.hpp"
+
+#include <algorithm>
+
+namespace dv::ui {
+
+namespace {
+
+struct FooterButtons {
+    bool back = false, skip = false, next = false, next_enabled = true;
+    const char* next_word = "next";
+};
+
+FooterButtons footer_for(const Journey& j) {
+    FooterButtons b;
+    switch (j.screen()) {
+        case Screen::Welcome: b.back = true, b.next = true, b.next_word = "start"; break;
+        case Screen::Topics: b.back = true; break;
+        case Screen::Explainer:
+        case Screen::Closing:
+        case Screen::ScenarioIntro:
+        case Screen::Results: b.back = true, b.next = true; break;
+        case Screen::Question:
+        case Screen::FirstView:
+        case Screen::SecondView:
+            b.back = true, b.skip = true, b.next = true;
+            b.next_enabled = !j.draft().empty() || !j.draft_text().empty();
+            break;
+        case Screen::Card: b.back = true, b.skip = true, b.next = true; break;
+        default: break;
+    }
+    return b;
+}
+
+void draw_header(Frame& f) {
+    const Journey& j = f.journey;
+    const float h = f.m.header_h;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(f.display.x, h), f.pal.header);
+    dl->AddLine(ImVec2(0, h), ImVec2(f.display.x, h), f.pal.disabled, std::max(1.0f, 2 * f.m.scale));
+
+    const float bh = h - 2 * 14 * f.m.scale;
+    const float by = (h - bh) * 0.5f;
+    const float pad = f.m.pad;
+    ImFont* font = f.fonts.bold;
+
+    // Right: text size (always there), then finish.
+    float x = f.display.x - pad;
+    if (j.screen() != Screen::ThankYou && j.screen() != Screen::Welcome) {
+        const std::string& label = f.word("finish");
+        const float w = std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
+                                                     2 * (18 * f.m.scale + font->FontSize * 0.3f) + 4);
+        x -= w;
+        ImGui::SetCursorScreenPos(ImVec2(x, by));
+        if (button(f, "finish", label, ImVec2(w, bh), ButtonKind::Secondary)) f.emit(Event::of(Event::Kind::Finish));
+        x -= f.m.gap;
+    }
+    {
+        const std::string label = std::string(glyph::text_size) + "  " + f.word("text_size");
+        const float w = std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
+                                                     2 * (18 * f.m.scale + font->FontSize * 0.3f) + 4);
+        x -= w;
+        ImGui::SetCursorScreenPos(ImVec2(x, by));
+        if (button(f, "text_size", label, ImVec2(w, bh), ButtonKind::Secondary)) {
+            const int next = (static_cast<int>(j.text_size()) + 1) % 3;
+            f.emit(Event::text_size(static_cast<TextSize>(next)));
+        }
+    }
+    // Left: where the visitor is in this topic.
+    if (j.step_count() > 0 && j.step_number() > 0) {
+        const std::string progress = fill(f.word("question_progress"), {{"n", std::to_string(j.step_number())},
+                                                                         {"total", std::to_string(j.step_count())}});
+        ImFont* sf = f.fonts.body;
+        const float ty = (h - sf->FontSize) * 0.5f;
+        dl->AddText(sf, sf->FontSize, ImVec2(pad, ty), f.pal.text_muted, progress.c_str());
+        // A thin progress bar under the header.
+        const float frac = static_cast<float>(j.step_number()) / static_cast<float>(j.step_count());
+        dl->AddRectFilled(ImVec2(0, h - 6 * f.m.scale), ImVec2(f.display.x * frac, h), f.pal.primary);
+    }
+}
+
+void draw_footer(Frame& f, const FooterButtons& b) {
+    const float top = f.display.y - f.m.footer_h;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, top), ImVec2(f.display.x, f.display.y), f.pal.header);
+    dl->AddLine(ImVec2(0, top), ImVec2(f.display.x, top), f.pal.disabled, std::max(1.0f, 2 * f.m.scale));
+    const float bh = f.m.button_h;
+    const float y = top + (f.m.footer_h - bh) * 0.5f;
+    const float pad = f.m.pad;
+    const float avail = f.display.x - 2 * pad;
+    // Three slots: back | skip | next. Next is the widest, on the right where a thumb reaches.
+    const float slot = (avail - 2 * f.m.gap) / 3.0f;
+    if (b.back) {
+        ImGui::SetCursorScreenPos(ImVec2(pad, y));
+        if (button(f, "back", f.word("back"), ImVec2(slot, bh), ButtonKind::Secondary, glyph::back))
+            f.emit(Event::of(Event::Kind::Back));
+    }
+    if (b.skip) {
+        ImGui::SetCursorScreenPos(ImVec2(pad + slot + f.m.gap, y));
+        if (button(f, "skip", f.word("skip"), ImVec2(slot, bh), ButtonKind::Secondary))
+            f.emit(Event::of(Event::Kind::Skip));
+    }
+    if (b.next) {
+        ImGui::SetCursorScreenPos(ImVec2(pad + 2 * (slot + f.m.gap), y));
+        const std::string label = f.word(b.next_word) + "  " + glyph::next;
+        if (button(f, "next", label, ImVec2(slot, bh), ButtonKind::Primary, {}, b.next_enabled))
+            f.emit(Event::of(Event::Kind::Next));
+    }
+}
+
+void draw_screen(Frame& f) {
+    switch (f.journey.screen()) {
+        case Screen::Welcome: screen_welcome(f); break;
+        case Screen::Topics: screen_topics(f); break;
+        case Screen::Explainer:
+        case Screen::Closing: screen_explainer(f); break;
+        case Screen::Question:
+        case Screen::FirstView:
+        case Screen::SecondView: screen_question(f); break;
+        case Screen::ScenarioIntro: screen_scenario(f); break;
+        case Screen::Card: screen_card(f); break;
+        case Screen::Results: screen_results(f); break;
+        case Screen::ThankYou: screen_thank_you(f); break;
+        default: break;
+    }
+}
+
+// The content column scrolls when a visitor's text size makes it taller than the screen;
+// big arrow buttons do the scrolling, since a touchscreen has no wheel.
+void draw_content(Frame& f) {
+    const float top = f.m.header_h + f.m.gap;
+    const FooterButtons fb = footer_for(f.journey);
+    const bool has_footer = fb.back || fb.skip || fb.next;
+    const float bottom = f.display.y - (has_footer ? f.m.footer_h : 0) - f.m.gap;
+    const float arrows_w = std::max(f.m.min_target, f.m.button_h * 0.8f) + f.m.gap;
+    const float w = std::min(f.m.content_w, f.display.x - 2 * f.m.pad - 2 * arrows_w);
+    const float x = (f.display.x - w) * 0.5f;
+
+    UiState& st = f.state;
+    const bool moved = f.journey.screen() != st.last_screen || f.journey.step_number() != st.last_step;
+    st.last_screen = f.journey.screen();
+    st.last_step = f.journey.step_number();
+
+    ImGui::SetCursorScreenPos(ImVec2(x, top));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("content", ImVec2(w, bottom - top), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+    if (moved) {
+        ImGui::SetScrollY(0);
+        st.scroll_request = 0;
+    } else if (st.scroll_request != 0) {
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + st.scroll_request, 0.0f, ImGui::GetScrollMaxY()));
+        st.scroll_request = 0;
+    }
+    // Dragging on empty space scrolls too.
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && !ImGui::IsAnyItemActive())
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    draw_screen(f);
+    const float scroll = ImGui::GetScrollY();
+    const float scroll_max = ImGui::GetScrollMaxY();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+
+    if (scroll_max > 0.5f) {
+        const float bw = std::max(f.m.min_target, arrows_w - f.m.gap);
+        const float ax = x + w + f.m.gap;
+        const float step = (bottom - top) * 0.6f;
+        ImGui::SetCursorScreenPos(ImVec2(ax, top));
+        if (button(f, "scroll_up", glyph::up, ImVec2(bw, bw), ButtonKind::Secondary, {}, scroll > 0.5f))
+            st.scroll_request = -step;
+        ImGui::SetCursorScreenPos(ImVec2(ax, bottom - bw));
+        if (button(f, "scroll_down", glyph::down, ImVec2(bw, bw), ButtonKind::Primary, {}, scroll < scroll_max - 0.5f))
+            st.scroll_request = step;
+    }
+}
+
+}  // namespace
+
+void draw_visitor_frame(Frame& f) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(f.display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
+    ImGui::Begin("visitor", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    const Screen s = f.journey.screen();
+    if (s == Screen::Attract) {
+        screen_attract(f);
+    } else if (s == Screen::Resting) {
+        screen_resting(f);
+    } else {
+        draw_header(f);
+        draw_content(f);
+        const FooterButtons fb = footer_for(f.journey);
+        if (fb.back || fb.skip || fb.next) draw_footer(f, fb);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    if (f.journey.still_there_showing()) overlay_still_there(f);
+}
+
+}  // namespace dv::ui

@@ -1,0 +1,30 @@
+// The visitor screens, one per file (screen_<name>.cpp), and the frame around them.
+//
+// draw_visitor_frame() lays out the header (text size, finish), the content column and the
+// footer (back, skip, next) for the journey's current screen, then calls that screen.
+// Screens draw inside the content column and report taps through Frame::emit().
+#pragma once
+
+#include "widgets.hpp"
+
+namespace dv::ui {
+
+// The whole visitor UI for one frame. Call between ImGui::NewFrame() and ImGui::Render().
+void draw_visitor_frame(Frame& f);
+
+void screen_attract(Frame& f);
+void screen_welcome(Frame& f);
+void screen_topics(Frame& f);
+void screen_explainer(Frame& f);  // also the closing screen (how to opt out)
+void screen_question(Frame& f);   // also the first and second views of a scenario
+void screen_scenario(Frame& f);
+void screen_card(Frame& f);
+void screen_results(Frame& f);
+void screen_thank_you(Frame& f);
+void screen_resting(Frame& f);
+void overlay_still_there(Frame& f);
+
+// Animated diagrams an explainer can name (explainer.diagram); false when unknown.
+bool draw_diagram(Frame& f, const std::string& name, ImVec2 pos, ImVec2 size);
+
+}  // namespace dv::ui

@@ -1,0 +1,296 @@
+// Touch widgets: buttons, answer options, wrapped text, pictograms and QR codes.
+#include "widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace dv::ui {
+
+void WidgetRegistry::add(WidgetInfo info) {
+    ImVec2 clip_min(0, 0), clip_max(FLT_MAX, FLT_MAX);
+    if (ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->CurrentWindow) {
+        clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+        clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    }
+    info.visible_min = ImVec2(std::max(info.min.x, clip_min.x), std::max(info.min.y, clip_min.y));
+    info.visible_max = ImVec2(std::min(info.max.x, clip_max.x), std::min(info.max.y, clip_max.y));
+    m_items.push_back(std::move(info));
+}
+
+const WidgetInfo* WidgetRegistry::find(const std::string& id) const {
+    for (const auto& w : m_items)
+        if (w.id == id) return &w;
+    return nullptr;
+}
+
+namespace glyph {
+const char* const back = "\xef\x81\xa0";       // U+F060 arrow-left
+const char* const next = "\xef\x81\xa1";       // U+F061 arrow-right
+const char* const text_size = "\xef\x80\xb4";  // U+F034 text-height
+const char* const tick = "\xef\x80\x8c";       // U+F00C check
+const char* const circle = "\xef\x84\x8c";     // U+F10C circle-o
+const char* const square = "\xef\x82\x96";     // U+F096 square-o
+const char* const up = "\xef\x81\xb7";         // U+F077 chevron-up
+const char* const down = "\xef\x81\xb8";       // U+F078 chevron-down
+const char* const hand = "\xef\x89\x96";       // U+F256 hand-paper-o
+}  // namespace glyph
+
+namespace {
+
+struct IconEntry {
+    const char* name;
+    ImWchar cp;
+};
+
+// Font Awesome 4.7 code points (Debian's fonts-font-awesome).
+constexpr IconEntry kIcons[] = {
+    {"folder", 0xF07B},    {"hospital", 0xF0F8}, {"chart", 0xF080},     {"users", 0xF0C0},
+    {"link", 0xF0C1},      {"lock", 0xF023},     {"key", 0xF084},       {"shield", 0xF132},
+    {"home", 0xF015},      {"heart", 0xF004},    {"envelope", 0xF0E0},  {"phone", 0xF095},
+    {"police", 0xF2C1},    {"ambulance", 0xF0F9}, {"building", 0xF1AD}, {"question", 0xF128},
+    {"check", 0xF00C},     {"cross", 0xF00D},    {"mobile", 0xF10B},    {"globe", 0xF0AC},
+    {"eye", 0xF06E},       {"hand", 0xF256},     {"clock", 0xF017},     {"warning", 0xF071},
+    {"thumbs_up", 0xF087}, {"thumbs_down", 0xF088}, {"search", 0xF002}, {"doctor", 0xF0F0},
+    {"pills", 0xF0FA},     {"money", 0xF0D6},    {"list", 0xF03A},      {"speaker", 0xF028},
+    {"qr", 0xF029},
+};
+constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096, 0xF077, 0xF078, 0xF256};
+
+std::string utf8_of(ImWchar cp) {
+    std::string s;
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+    return s;
+}
+
+void record(Frame& f, const std::string& id, const char* kind, ImVec2 a, ImVec2 b, bool overflow) {
+    f.widgets.add({id, kind, a, b, overflow, {}, {}});
+}
+
+void focus_ring(Frame& f, ImVec2 a, ImVec2 b) {
+    if (!ImGui::IsItemFocused()) return;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!g.NavDisableHighlight) {
+        const float t = 5 * f.m.scale + 2;
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t), f.pal.focus,
+                                            f.m.rounding + t, 0, t);
+    }
+}
+
+}  // namespace
+
+const char* icon_glyph(const std::string& name) {
+    static std::vector<std::pair<std::string, std::string>> cache;
+    if (cache.empty())
+        for (const auto& e : kIcons) cache.emplace_back(e.name, utf8_of(e.cp));
+    for (const auto& [n, g] : cache)
+        if (n == name) return g.c_str();
+    return "";
+}
+
+std::vector<ImWchar> icon_codepoints() {
+    std::vector<ImWchar> out;
+    for (const auto& e : kIcons) out.push_back(e.cp);
+    for (ImWchar c : kInterfaceGlyphs) out.push_back(c);
+    return out;
+}
+
+float draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, const std::string& text, ImU32 colour,
+                   bool centered) {
+    const float size = font->FontSize;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    float y = pos.y;
+    width = std::max(width, size);
+    while (s < end) {
+        const char* nl = static_cast<const char*>(memchr(s, '\n', static_cast<size_t>(end - s)));
+        const char* para_end = nl ? nl : end;
+        if (s == para_end) {  // an empty line between paragraphs
+            y += size * 0.6f;
+            s = para_end + 1;
+            continue;
+        }
+        while (s < para_end) {
+            const char* wrap = font->CalcWordWrapPositionA(1.0f, s, para_end, width);
+            if (wrap == s) wrap = s + 1;  // a single glyph wider than the box: take it anyway
+            const float w = font->CalcTextSizeA(size, FLT_MAX, 0, s, wrap).x;
+            const float x = centered ? pos.x + std::max(0.0f, (width - w) * 0.5f) : pos.x;
+            if (dl) dl->AddText(font, size, ImVec2(x, y), colour, s, wrap);
+            y += size * 1.25f;
+            s = wrap;
+            while (s < para_end && (*s == ' ')) ++s;
+        }
+        s = para_end < end ? para_end + 1 : end;
+    }
+    return y - pos.y;
+}
+
+float text_height(ImFont* font, const std::string& text, float wrap_width) {
+    return draw_wrapped(nullptr, font, ImVec2(0, 0), wrap_width, text, 0, false);
+}
+
+static float max_line_width(ImFont* font, const std::string& text, float width) {
+    // The widest line once wrapped: tells whether a single word is wider than the box.
+    float widest = 0;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* nl = static_cast<const char*>(memchr(s, '\n', static_cast<size_t>(end - s)));
+        const char* para_end = nl ? nl : end;
+        while (s < para_end) {
+            const char* wrap = font->CalcWordWrapPositionA(1.0f, s, para_end, std::max(width, font->FontSize));
+            if (wrap == s) wrap = s + 1;
+            widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, wrap).x);
+            s = wrap;
+            while (s < para_end && *s == ' ') ++s;
+        }
+        s = para_end < end ? para_end + 1 : end;
+    }
+    return widest;
+}
+
+void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_width, ImU32 colour, const char* id,
+                bool centered) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = draw_wrapped(ImGui::GetWindowDrawList(), font, pos, wrap_width, text, colour, centered);
+    ImGui::Dummy(ImVec2(wrap_width, h));
+    if (id) {
+        const bool overflow = max_line_width(font, text, wrap_width) > wrap_width + 0.5f;
+        record(f, id, "text", pos, ImVec2(pos.x + wrap_width, pos.y + h), overflow);
+    }
+}
+
+bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
+            const std::string& icon, bool enabled, ImFont* font) {
+    if (!font) font = f.fonts.bold;
+    ImGui::PushID(id.c_str());
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b(a.x + size.x, a.y + size.y);
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::InvisibleButton("##b", size) && enabled;
+    ImGui::EndDisabled();
+    const bool held = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 fill = f.pal.surface, fg = f.pal.primary, border = f.pal.secondary_border;
+    switch (kind) {
+        case ButtonKind::Primary: fill = f.pal.primary, fg = f.pal.on_primary, border = f.pal.primary; break;
+        case ButtonKind::Secondary: break;
+        case ButtonKind::Quiet: fill = f.pal.background, border = f.pal.background; break;
+    }
+    if (!enabled) fill = f.pal.disabled, fg = f.pal.on_disabled, border = f.pal.disabled;
+    const float r = f.m.rounding;
+    const float bw = std::max(2.0f, 3 * f.m.scale);
+    dl->AddRectFilled(a, b, fill, r);
+    if (border != fill) dl->AddRect(a, b, border, r, 0, bw);
+    if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
+    focus_ring(f, a, b);
+
+    const float padx = std::min(18 * f.m.scale + font->FontSize * 0.3f, size.x * 0.15f);
+    std::string text = label;
+    if (!icon.empty()) text = icon + "  " + label;
+    const float inner_w = size.x - 2 * padx;
+    const float th = text_height(font, text, inner_w);
+    const float ty = a.y + std::max(0.0f, (size.y - th) * 0.5f);
+    ImGui::PushClipRect(a, b, true);
+    draw_wrapped(dl, font, ImVec2(a.x + padx, ty), inner_w, text, fg, true);
+    ImGui::PopClipRect();
+    const bool overflow = th > size.y + 0.5f || max_line_width(font, text, inner_w) > inner_w + 0.5f;
+    record(f, id, "button", a, b, overflow);
+    ImGui::PopID();
+    return pressed;
+}
+
+namespace {
+struct OptionLayout {
+    float pad, marker, text_w, text_h, height;
+    std::string text;
+};
+
+OptionLayout option_layout(const Frame& f, const std::string& label, float width, const std::string& icon) {
+    ImFont* font = f.fonts.body;
+    OptionLayout l;
+    l.pad = 22 * f.m.scale + font->FontSize * 0.2f;
+    l.marker = font->FontSize * 1.1f;
+    l.text = icon.empty() ? label : icon + "  " + label;
+    l.text_w = width - 3 * l.pad - l.marker;
+    l.text_h = text_height(font, l.text, l.text_w);
+    l.height = std::max(f.m.option_h, l.text_h + 2 * l.pad * 0.8f);
+    return l;
+}
+}  // namespace
+
+float option_height(const Frame& f, const std::string& label, float width, const std::string& icon) {
+    return option_layout(f, label, width, icon).height;
+}
+
+bool option_button(Frame& f, const std::string& id, const std::string& label, float width, bool selected,
+                   bool multi, const std::string& icon, float min_height) {
+    ImFont* font = f.fonts.body;
+    const float s = f.m.scale;
+    const OptionLayout l = option_layout(f, label, width, icon);
+    const float pad = l.pad, marker = l.marker, text_w = l.text_w, th = l.text_h;
+    const std::string& text = l.text;
+    const float h = std::max(l.height, min_height);
+
+    ImGui::PushID(id.c_str());
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b(a.x + width, a.y + h);
+    const bool pressed = ImGui::InvisibleButton("##o", ImVec2(width, h));
+    const bool held = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 fill = selected ? f.pal.selected : f.pal.surface;
+    const ImU32 fg = selected ? f.pal.on_selected : f.pal.text;
+    const float r = f.m.rounding;
+    dl->AddRectFilled(a, b, fill, r);
+    dl->AddRect(a, b, selected ? f.pal.selected : f.pal.secondary_border, r, 0, std::max(2.0f, 3 * s));
+    if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
+    focus_ring(f, a, b);
+
+    // The indicator: a ring or box, filled with a tick when chosen.
+    const ImVec2 mc(a.x + pad + marker * 0.5f, a.y + h * 0.5f);
+    const float mr = marker * 0.5f;
+    const ImU32 mcol = selected ? f.pal.on_selected : f.pal.primary;
+    const float lw = std::max(2.0f, 3.5f * s);
+    if (multi)
+        dl->AddRect(ImVec2(mc.x - mr, mc.y - mr), ImVec2(mc.x + mr, mc.y + mr), mcol, 6 * s, 0, lw);
+    else
+        dl->AddCircle(mc, mr, mcol, 32, lw);
+    if (selected) {
+        const float k = mr * 0.55f;
+        const ImVec2 p1(mc.x - k, mc.y), p2(mc.x - k * 0.25f, mc.y + k * 0.7f), p3(mc.x + k, mc.y - k * 0.7f);
+        dl->AddLine(p1, p2, mcol, lw * 1.3f);
+        dl->AddLine(p2, p3, mcol, lw * 1.3f);
+    }
+    const float tx = a.x + 2 * pad + marker;
+    draw_wrapped(dl, font, ImVec2(tx, a.y + (h - th) * 0.5f), text_w, text, fg, false);
+    record(f, id, "button", a, b, max_line_width(font, text, text_w) > text_w + 0.5f);
+    ImGui::PopID();
+    return pressed;
+}
+
+void draw_qr(ImDrawList* dl, const std::vector<std::uint8_t>& modules, int size, ImVec2 pos, float side) {
+    const int quiet = 4;
+    // Whole pixels per module: blurred module edges make phones misread codes on screens.
+    const float cell = std::max(1.0f, std::floor(side / static_cast<float>(size + 2 * quiet)));
+    pos = ImVec2(std::floor(pos.x), std::floor(pos.y));
+    const float drawn = cell * static_cast<float>(size + 2 * quiet);
+    dl->AddRectFilled(pos, ImVec2(pos.x + drawn, pos.y + drawn), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < size; ++y) {
+        for (int x = 0; x < size; ++x) {
+            if (!modules[static_cast<size_t>(y * size + x)]) continue;
+            const ImVec2 a(pos.x + (x + quiet) * cell, pos.y + (y + quiet) * cell);
+            dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(0, 0, 0, 255));
+        }
+    }
+}
+
+void centre_next(float w) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+}
+
+}  // namespace dv::ui

@@ -1,0 +1,149 @@
+// The kiosk's touch widgets and the per-frame context every screen draws with.
+//
+// Screens are functions of the journey state: they draw, and report what the visitor did as
+// core Events in Frame::out. Every tappable widget records its id and rectangle in the
+// WidgetRegistry, which the headless script driver uses to tap "next" by name and the
+// layout tests use to find clipped text, overlaps and targets smaller than 9 mm.
+#pragma once
+
+#include "core/journey.hpp"
+#include "exchange/qr.hpp"
+#include "theme.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dv::ui {
+
+struct WidgetInfo {
+    std::string id;
+    std::string kind;  // "button" or "text"
+    ImVec2 min, max;
+    bool overflow = false;  // its text does not fit inside it
+    ImVec2 visible_min, visible_max;  // the part not scrolled out of view (empty if none)
+
+    bool visible() const { return visible_max.x > visible_min.x && visible_max.y > visible_min.y; }
+};
+
+class WidgetRegistry {
+public:
+    void clear() { m_items.clear(); }
+    // Records a widget drawn in the current ImGui window, with the part of it that is visible.
+    void add(WidgetInfo info);
+    const WidgetInfo* find(const std::string& id) const;
+    const std::vector<WidgetInfo>& all() const { return m_items; }
+
+private:
+    std::vector<WidgetInfo> m_items;
+};
+
+struct FontSet {
+    ImFont* small = nullptr;
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+};
+
+// What the visitor (or staff) did this frame.
+struct UiOutput {
+    std::vector<Event> events;
+    bool staff_gesture = false;  // the hidden press-and-hold in the corner
+    double wake_at = 1e300;      // monotonic time an animation needs the next frame
+};
+
+// Aggregated answers for the "what others said here" screen, already made safe by the
+// privacy rules (threshold, rounding, refresh every N sessions) before the UI sees them.
+struct ResultsBar {
+    std::string label;
+    int percent = 0;
+};
+struct ResultsView {
+    bool available = false;  // false: not enough people have answered yet
+    std::vector<ResultsBar> first, second;
+    std::string shift_text;  // e.g. "1 in 5 people changed their mind"
+};
+
+// What the UI itself remembers between frames: only layout, never anything a visitor chose.
+struct UiState {
+    float scroll_request = 0;  // set by the scroll arrows, applied next frame
+    Screen last_screen = Screen::Attract;
+    int last_step = -1;
+    double corner_held_since = -1;  // the staff gesture
+    std::map<std::string, QrMatrix> qr_cache;  // links from the content pack, encoded once
+
+    const QrMatrix& qr(const std::string& url) {
+        auto it = qr_cache.find(url);
+        if (it == qr_cache.end()) it = qr_cache.emplace(url, encode_qr_text(url)).first;
+        return it->second;
+    }
+};
+
+struct Frame {
+    const Journey& journey;
+    UiState& state;
+    const FontSet& fonts;
+    const Palette& pal;
+    const Metrics& m;
+    WidgetRegistry& widgets;
+    UiOutput& out;
+    double now = 0;  // monotonic seconds, for animation
+    ImVec2 display{1920, 1080};
+    const ResultsView* results = nullptr;
+
+    void emit(Event e) { out.events.push_back(std::move(e)); }
+    const std::string& word(const char* key) const { return journey.content().word(key); }
+};
+
+enum class ButtonKind { Primary, Secondary, Quiet };
+
+// A large rounded button; returns true when tapped (on release, as ImGui buttons do).
+bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
+            const std::string& icon = {}, bool enabled = true, ImFont* font = nullptr);
+
+// An answer option: full width, grows to fit its words, shows a round (one) or square (many)
+// indicator and a tick when chosen.
+bool option_button(Frame& f, const std::string& id, const std::string& label, float width, bool selected,
+                   bool multi, const std::string& icon = {}, float min_height = 0);
+// The height option_button would take, so a row of options can share one height.
+float option_height(const Frame& f, const std::string& label, float width, const std::string& icon = {});
+
+// Wrapped text at the cursor; advances the cursor. Recorded as a "text" widget when id is set.
+void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_width, ImU32 colour,
+                const char* id = nullptr, bool centered = false);
+
+// Height that text_block would use.
+float text_height(ImFont* font, const std::string& text, float wrap_width);
+
+// Draws wrapped lines at pos inside width; returns the height used.
+float draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, const std::string& text, ImU32 colour,
+                   bool centered);
+
+// The glyph of a named pictogram (kiosk/core/icons.hpp), as UTF-8; empty when unknown.
+const char* icon_glyph(const std::string& name);
+// Glyphs the interface itself uses besides pack icons.
+namespace glyph {
+extern const char* const back;
+extern const char* const next;
+extern const char* const text_size;
+extern const char* const tick;
+extern const char* const circle;
+extern const char* const square;
+extern const char* const up;
+extern const char* const down;
+extern const char* const hand;
+}  // namespace glyph
+// Every icon code point the UI may draw, so the font atlas can include them.
+std::vector<ImWchar> icon_codepoints();
+
+// A QR code drawn as squares (modules: size×size, 1 = dark), with its quiet zone.
+void draw_qr(ImDrawList* dl, const std::vector<std::uint8_t>& modules, int size, ImVec2 pos, float side);
+
+// Centres the next item of width w within the available width.
+void centre_next(float w);
+
+}  // namespace dv::ui

@@ -1,0 +1,120 @@
+// The real kiosk under Xvfb, driven by input scripts the way a visitor would use it; then
+// the database is opened and checked.
+#include "store/store.hpp"
+#include "support/process.hpp"
+#include "support/test_pack.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace dv;
+
+namespace {
+
+std::string script(const std::string& name) { return test::source_dir() + "/tests/ui/scripts/" + name; }
+
+std::string artefacts(const std::string& name) {
+    // Screenshots stay after the test for people to look at (build/test-artefacts/...).
+    const std::string dir = std::filesystem::current_path().string() + "/test-artefacts/" + name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::map<std::string, std::string> answers_by_question(Store& store) {
+    std::map<std::string, std::string> out;
+    for (const auto& a : store.effective_answers()) out[a.question_id + (a.phase.empty() ? "" : "#" + a.phase)] = a.value;
+    return out;
+}
+
+bool is_png(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char sig[8] = {};
+    in.read(sig, 8);
+    return in && std::string(sig, 8) == std::string("\x89PNG\r\n\x1a\n", 8) && std::filesystem::file_size(path) > 10000;
+}
+
+}  // namespace
+
+TEST_CASE("Kiosk/a scripted visitor completes a journey and exactly those answers are stored", "[ui]") {
+    test::TempDir data;
+    const std::string shots = artefacts("complete_journey");
+    const auto r = test::run_kiosk_headless(
+        {"--data", data.path(), "--script", script("complete_journey.dvs"), "--screenshots", shots});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+
+    std::string error;
+    auto store = Store::open(data.file("datavoice.sqlite"), error);
+    REQUIRE(store);
+    const auto sessions = store->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].pack_id == "default");
+    CHECK(sessions[0].language == "en");
+    CHECK(sessions[0].session_id.size() == 32);
+    for (const auto& a : store->all_answers()) CHECK(a.session_id == sessions[0].session_id);
+
+    const std::map<std::string, std::string> expected = {
+        {"aware", "yes"},
+        {"comfort_wider", "somewhat_comfortable"},
+        {"reassure", "names_removed;security"},
+        {"age_band", "56_75"},
+        {"conditions", "long_term;carer"},
+    };
+    CHECK(answers_by_question(*store) == expected);
+    // The skipped question is stored as a skip, so reports can count who saw it.
+    int skips = 0;
+    for (const auto& a : store->all_answers())
+        if (a.skipped) {
+            ++skips;
+            CHECK(a.question_id == "confidence_protected");
+        }
+    CHECK(skips == 1);
+
+    for (const char* shot : {"01-attract", "02-welcome", "03-topics", "04-explainer-what-nhs-keeps",
+                             "06-explainer-privacy-code", "07-question-aware", "09-question-scale", "11-question-multi",
+                             "13-closing-opt-out", "14-thank-you", "15-attract-again"})
+        CHECK(is_png(shots + "/" + shot + ".png"));
+}
+
+TEST_CASE("Kiosk/an abandoned journey keeps what was answered and resets to attract", "[ui]") {
+    test::TempDir data;
+    const std::string shots = artefacts("abandon_journey");
+    const auto r = test::run_kiosk_headless(
+        {"--data", data.path(), "--script", script("abandon_journey.dvs"), "--screenshots", shots});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+
+    std::string error;
+    auto store = Store::open(data.file("datavoice.sqlite"), error);
+    REQUIRE(store);
+    CHECK(store->session_count() == 1);
+    // The answer moved on from is stored; the one chosen but never moved on from is not.
+    CHECK(answers_by_question(*store) == std::map<std::string, std::string>{{"know_can_opt_out", "no"}});
+    CHECK(is_png(shots + "/02-still-there.png"));
+    CHECK(is_png(shots + "/03-reset.png"));
+
+    // Nothing of the visitor is on screen after the reset: only the attract screen's start area.
+    std::ifstream dump(shots + "/03-reset.json");
+    std::stringstream ss;
+    ss << dump.rdbuf();
+    const std::string widgets = ss.str();
+    CHECK(widgets.find("\"screen\": \"attract\"") != std::string::npos);
+    CHECK(widgets.find("\"id\": \"start\"") != std::string::npos);
+    CHECK(widgets.find("opt_") == std::string::npos);
+    CHECK(widgets.find("still_here") == std::string::npos);
+}
+
+TEST_CASE("Kiosk/a script that expects the wrong screen fails with its file and line", "[ui]") {
+    test::TempDir data;
+    std::ofstream(data.file("wrong.dvs")) << "tap start\nexpect-screen topics\nquit\n";
+    const auto r = test::run_kiosk_headless({"--data", data.path(), "--script", data.file("wrong.dvs"), "--screenshots",
+                                             data.path()});
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find(data.file("wrong.dvs") + ":2: expected screen 'topics' but 'welcome' is showing") !=
+          std::string::npos);
+}

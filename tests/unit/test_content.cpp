@@ -1,0 +1,207 @@
+// Content packs: parsing each question type, conditions, cross-language structure, hashes,
+// and clear file:line problems for broken packs.
+#include "core/content.hpp"
+#include "support/test_pack.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dv;
+
+namespace {
+
+Problems problems_of(const PackFiles& files) {
+    PackResult r = parse_pack(files);
+    CHECK_FALSE(r.pack);
+    return r.problems;
+}
+
+bool mentions(const Problems& ps, const std::string& file, const std::string& text) {
+    for (const auto& p : ps)
+        if (p.file == file && p.message.find(text) != std::string::npos) return true;
+    return false;
+}
+
+void replace(std::string& s, const std::string& from, const std::string& to) {
+    const size_t at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("Content/the tiny pack parses with every question type", "[content]") {
+    const Pack& p = test::tiny_pack();
+    CHECK(p.id == "tiny");
+    CHECK(p.version == "1.2.3");
+    CHECK(p.privacy.results_threshold == 3);
+    CHECK(p.privacy.results_refresh_every == 2);
+    CHECK_FALSE(p.privacy.free_text);
+    REQUIRE(p.languages.size() == 2);
+    CHECK(p.language("cy")->info.review_needed);
+    CHECK_FALSE(p.language("en")->info.review_needed);
+    const LanguageContent& en = p.default_content();
+    CHECK(en.question("q_single")->type == QuestionType::Single);
+    CHECK(en.question("q_scale")->type == QuestionType::Scale);
+    CHECK(en.question("q_scale")->options.size() == 5);
+    CHECK(en.question("q_multi")->type == QuestionType::Multi);
+    CHECK(en.question("q_multi")->max_choices == 2);
+    CHECK(en.question("q_age")->about_you);
+    REQUIRE(en.question("q_cond")->show_if);
+    CHECK(en.question("q_cond")->show_if->question == "q_single");
+    CHECK(en.question("q_cond")->show_if->any_of == std::vector<std::string>{"yes"});
+    CHECK(en.scenario("s1")->cards.size() == 3);
+    CHECK(en.scenario("s1")->cards[1].side == CardSide::Concern);
+    CHECK(en.explainer("e_close")->qr_url == "https://www.nhs.uk/your-nhs-data-matters/");
+    CHECK(p.closing_explainer == "e_close");
+}
+
+TEST_CASE("Content/a free-text question parses with its length cap", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    for (const char* lang : {"en/", "cy/"})
+        f[std::string(lang) + "questions.toml"] += "\n[[question]]\nid = \"q_text\"\ntype = \"text\"\ntext = \"Say more\"\nmax_length = 120\n";
+    PackResult r = parse_pack(f);
+    REQUIRE(r.pack);
+    const Question* q = r.pack->default_content().question("q_text");
+    REQUIRE(q);
+    CHECK(q->type == QuestionType::FreeText);
+    CHECK(q->max_length == 120);
+    CHECK(q->options.empty());
+}
+
+TEST_CASE("Content/the same content gives the same hash; one changed word changes it", "[content]") {
+    const PackFiles a = test::tiny_pack_files();
+    PackFiles b = a;
+    const Pack pa = *parse_pack(a).pack;
+    const Pack pb = *parse_pack(b).pack;
+    CHECK(pa.hash == pb.hash);
+    CHECK(pa.default_content().question("q_single")->content_hash ==
+          pb.default_content().question("q_single")->content_hash);
+
+    replace(b["en/questions.toml"], "Yes or no?", "Yes or no, please?");
+    const Pack pc = *parse_pack(b).pack;
+    CHECK(pc.hash != pa.hash);
+    CHECK(pc.default_content().question("q_single")->content_hash !=
+          pa.default_content().question("q_single")->content_hash);
+    // Other questions keep their hash: their wording did not change.
+    CHECK(pc.default_content().question("q_scale")->content_hash ==
+          pa.default_content().question("q_scale")->content_hash);
+    // Each language's wording has its own hash.
+    CHECK(pa.language("cy")->question("q_single")->content_hash !=
+          pa.default_content().question("q_single")->content_hash);
+}
+
+TEST_CASE("Content/an option label change changes the question hash", "[content]") {
+    PackFiles b = test::tiny_pack_files();
+    replace(b["en/questions.toml"], "label = \"M2\"", "label = \"M two\"");
+    CHECK(parse_pack(b).pack->default_content().question("q_multi")->content_hash !=
+          test::tiny_pack().default_content().question("q_multi")->content_hash);
+}
+
+TEST_CASE("Content/a missing pack.toml is named", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    f.erase("pack.toml");
+    CHECK(mentions(problems_of(f), "pack.toml", "missing"));
+}
+
+TEST_CASE("Content/a missing language file is named", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    f.erase("cy/scenarios.toml");
+    CHECK(mentions(problems_of(f), "cy/scenarios.toml", "missing"));
+}
+
+TEST_CASE("Content/a TOML syntax error gives the file and line", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    f["en/questions.toml"] = "\n\n[[question]]\nid = \"x\nbroken";
+    const Problems ps = problems_of(f);
+    REQUIRE_FALSE(ps.empty());
+    CHECK(ps[0].file == "en/questions.toml");
+    CHECK(ps[0].line >= 4);
+    CHECK(ps[0].message.find("not valid TOML") != std::string::npos);
+}
+
+TEST_CASE("Content/wrong types, unknown keys and bad ids are named with their line", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/questions.toml"], "max_choices = 2", "max_choices = \"two\"");
+    replace(f["en/explainers.toml"], "id = \"e2\"", "id = \"e2\"\ncolour = \"red\"");
+    replace(f["en/topics.toml"], "id = \"t2\"", "id = \"Topic Two!\"");
+    const Problems ps = problems_of(f);
+    CHECK(mentions(ps, "en/questions.toml", "'question.max_choices' must be a whole number"));
+    CHECK(mentions(ps, "en/explainers.toml", "unknown key 'explainer.colour'"));
+    CHECK(mentions(ps, "en/topics.toml", "is not a valid id"));
+    for (const auto& p : ps) CHECK(p.line > 0);
+}
+
+TEST_CASE("Content/references that do not resolve are named", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/topics.toml"], "explainers = [\"e1\", \"e2\"]", "explainers = [\"e1\", \"e9\"]");
+    replace(f["en/scenarios.toml"], "question = \"q_view\"", "question = \"q_nowhere\"");
+    const Problems ps = problems_of(f);
+    CHECK(mentions(ps, "en/topics.toml", "names explainer 'e9', which does not exist"));
+    CHECK(mentions(ps, "en/scenarios.toml", "asks question 'q_nowhere', which does not exist"));
+}
+
+TEST_CASE("Content/a condition must look back at an earlier question and a real option", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/questions.toml"], "any_of = [\"yes\"]", "any_of = [\"perhaps\"]");
+    CHECK(mentions(problems_of(f), "en/questions.toml", "depends on option 'perhaps'"));
+
+    PackFiles g = test::tiny_pack_files();
+    replace(g["en/topics.toml"], "questions = [\"q_single\", \"q_cond\"", "questions = [\"q_cond\", \"q_single\"");
+    CHECK(mentions(problems_of(g), "en/questions.toml", "not asked before it"));
+}
+
+TEST_CASE("Content/duplicate ids are refused", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/questions.toml"], "id = \"q_scale\"", "id = \"q_single\"");
+    CHECK(mentions(problems_of(f), "en/questions.toml", "'q_single' is used by another question"));
+}
+
+TEST_CASE("Content/another language must match the default language's structure", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["cy/questions.toml"], "max_choices = 2", "max_choices = 3");
+    CHECK(mentions(problems_of(f), "cy/questions.toml", "differs from the default language"));
+}
+
+TEST_CASE("Content/a language missing an interface word is named", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    std::string& ui = f["cy/ui.toml"];
+    const size_t at = ui.find("skip = ");
+    ui.erase(at, ui.find('\n', at) - at + 1);
+    CHECK(mentions(problems_of(f), "cy/ui.toml", "missing the interface word 'skip'"));
+}
+
+TEST_CASE("Content/a scale question needs exactly five options; a scenario three to five cards", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/questions.toml"], ", { id = \"s5\", label = \"5\" }", "");
+    CHECK(mentions(problems_of(f), "en/questions.toml", "exactly 5 options"));
+    PackFiles g = test::tiny_pack_files();
+    std::string& sc = g["en/scenarios.toml"];
+    sc = sc.substr(0, sc.find("[[scenario.card]]\nid = \"c2\""));
+    CHECK(mentions(problems_of(g), "en/scenarios.toml", "3 to 5 cards"));
+}
+
+TEST_CASE("Content/invalid UTF-8 is refused with the file named", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/explainers.toml"], "Some words.", "Some \xff\xfe words.");
+    const Problems ps = problems_of(f);
+    REQUIRE_FALSE(ps.empty());
+    CHECK(ps[0].file == "en/explainers.toml");
+}
+
+TEST_CASE("Content/codepoints_used covers every language", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["cy/questions.toml"], "cy Yes or no?", "Ŵ ŷ ë?");
+    const Pack p = *parse_pack(f).pack;
+    const auto cps = codepoints_used(p);
+    CHECK(std::binary_search(cps.begin(), cps.end(), U'Ŵ'));
+    CHECK(std::binary_search(cps.begin(), cps.end(), U'ŷ'));
+    CHECK(std::binary_search(cps.begin(), cps.end(), U'Y'));
+}
+
+TEST_CASE("Content/the default pack parses", "[content]") {
+    const Pack& p = test::default_pack();
+    CHECK(p.id == "default");
+    CHECK_FALSE(p.topic_order.empty());
+    for (const auto& lang : p.languages)
+        for (const auto& id : p.topic_order) CHECK(lang.topic(id));
+}

@@ -1,0 +1,43 @@
+// datavoice: the staff command. Each subcommand lives in its own file (cmd_<name>.cpp).
+#include "commands.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args);
+};
+
+const Command kCommands[] = {
+    {"lint", "check a content pack or a hardware profile", dv::tools::cmd_lint},
+};
+
+void usage(FILE* out) {
+    std::fprintf(out, "Usage: datavoice COMMAND [options]\n\nCommands:\n");
+    for (const auto& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+    std::fprintf(out, "\nRun 'datavoice COMMAND --help' for the options of one command.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::printf("datavoice %s\n", DATAVOICE_VERSION);
+        return 0;
+    }
+    for (const auto& c : kCommands)
+        if (!std::strcmp(argv[1], c.name)) return c.run(std::vector<std::string>(argv + 2, argv + argc));
+    std::fprintf(stderr, "datavoice: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set-up command 2: install what is missing, build, and run the whole test suite with CTest.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${DATAVOICE_BUILD_DIR:-$root/build}
+"$root/tools/setup/install-deps.sh" test
+"$root/tools/setup/build.sh"
+cd "$build"
+ctest --output-on-failure -j "$(nproc)" "$@"
