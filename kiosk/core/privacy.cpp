@@ -34,6 +34,12 @@ VisitStamp stamp_visit(const CivilTime& local, bool clock_trusted, int boot) {
     return s;
 }
 
+std::int64_t onscreen_respondents(std::int64_t respondents, int threshold, int refresh_every) {
+    if (refresh_every < 1) refresh_every = 1;
+    const std::int64_t published = respondents - respondents % refresh_every;
+    return published >= threshold && published > 0 ? published : 0;
+}
+
 std::string scrub_free_text(const std::string& text, size_t max_chars) {
     // Only the length cap and whitespace trim so far; the identifier patterns are not done yet.
     const auto cps = decode_utf8(trim(text));

@@ -5,6 +5,7 @@
 
 #include "clock.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace dv {
@@ -26,6 +27,13 @@ struct VisitStamp {
 };
 
 VisitStamp stamp_visit(const CivilTime& local, bool clock_trusted, int boot);
+
+// "What others said here": how many of a question's respondents, counted in the order they
+// answered, the screen may show. 0 while fewer than `threshold` have answered; otherwise the
+// count rounded down to a multiple of `refresh_every`, so the figures change only after every
+// refresh_every new answers and watching them change never reveals one visitor's answer.
+// Stateless, so a restart shows the same figures as before it.
+std::int64_t onscreen_respondents(std::int64_t respondents, int threshold, int refresh_every);
 
 // Free text, before it is stored: anything that could identify someone (emails, phone
 // numbers, NHS numbers, postcodes, links, dates of birth) replaced by "[removed]", and the

@@ -55,3 +55,17 @@ TEST_CASE("Privacy/only a coarse part of day is kept", "[privacy]") {
     CHECK(s.date == "2025-11-22");
     CHECK(s.part_of_day == "morning");
 }
+
+TEST_CASE("Privacy/on-screen figures appear at the threshold and move only every N answers", "[privacy]") {
+    CHECK(onscreen_respondents(0, 10, 5) == 0);
+    CHECK(onscreen_respondents(9, 10, 5) == 0);
+    CHECK(onscreen_respondents(10, 10, 5) == 10);
+    CHECK(onscreen_respondents(14, 10, 5) == 10);
+    CHECK(onscreen_respondents(15, 10, 5) == 15);
+    CHECK(onscreen_respondents(12, 12, 5) == 0);  // 10 published < 12 needed
+    // Adding one visitor at a time never changes the published count by exactly one.
+    for (std::int64_t n = 1; n < 200; ++n) {
+        const auto before = onscreen_respondents(n - 1, 10, 5), after = onscreen_respondents(n, 10, 5);
+        CHECK((after == before || after - before >= 5));
+    }
+}
