@@ -1,115 +1,13 @@
-// Child processes and private Xvfb displays for the tests.
+// Running the built kiosk headless for the UI tests.
 #include "process.hpp"
 
-#include <cerrno>
-#include <csignal>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-extern char** environ;
-
 namespace dv::test {
-
-namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string temp_file() {
-    char tmpl[] = "/tmp/datavoice-out-XXXXXX";
-    const int fd = mkstemp(tmpl);
-    if (fd < 0) throw std::runtime_error("mkstemp failed");
-    close(fd);
-    return tmpl;
-}
-
-}  // namespace
-
-ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
-    const std::string out_path = temp_file(), err_path = temp_file();
-    const pid_t pid = fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        const int out = open(out_path.c_str(), O_WRONLY | O_TRUNC);
-        const int err = open(err_path.c_str(), O_WRONLY | O_TRUNC);
-        dup2(out, 1);
-        dup2(err, 2);
-        const int devnull = open("/dev/null", O_RDONLY);
-        dup2(devnull, 0);
-        for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        std::fprintf(stderr, "cannot run %s: %s\n", args[0], std::strerror(errno));
-        _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    ProcessResult r;
-    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
-    r.out = slurp(out_path);
-    r.err = slurp(err_path);
-    unlink(out_path.c_str());
-    unlink(err_path.c_str());
-    return r;
-}
-
-Xvfb::Xvfb(int width, int height) {
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
-    m_pid = fork();
-    if (m_pid < 0) throw std::runtime_error("fork failed");
-    if (m_pid == 0) {
-        close(fds[0]);
-        const int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        const std::string fd = std::to_string(fds[1]);
-        execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
-              "-noreset", static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    close(fds[1]);
-    // Xvfb writes the display number once it accepts connections.
-    std::string number;
-    char c;
-    while (read(fds[0], &c, 1) == 1 && c != '\n') number += c;
-    close(fds[0]);
-    if (number.empty()) {
-        kill(m_pid, SIGTERM);
-        waitpid(m_pid, nullptr, 0);
-        throw std::runtime_error("Xvfb did not start (is the xvfb package installed?)");
-    }
-    m_display = ":" + number;
-}
-
-Xvfb::~Xvfb() {
-    if (m_pid > 0) {
-        kill(m_pid, SIGTERM);
-        waitpid(m_pid, nullptr, 0);
-    }
-}
 
 std::string kiosk_binary() { return DATAVOICE_KIOSK_BINARY; }
 std::string tool_binary() { return DATAVOICE_TOOL_BINARY; }
 
 ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width, int height) {
-    Xvfb x(width, height);
+    proc::Xvfb x(width, height);
     std::vector<std::string> argv{kiosk_binary()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, {{"DISPLAY", x.display()}});

@@ -1,0 +1,40 @@
+// Running the real binaries from tests and benchmarks: a child process with captured output,
+// and a private Xvfb display for each headless run (started with -displayfd, so parallel runs
+// never race for a display number).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dv::proc {
+
+struct ProcessResult {
+    int exit_code = -1;  // -1 when killed by a signal
+    int signal = 0;
+    std::string out;
+    std::string err;
+};
+
+// Runs argv[0] (a path) with the given arguments and extra environment; waits for it.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+
+class Xvfb {
+public:
+    Xvfb(int width, int height);
+    ~Xvfb();
+    Xvfb(const Xvfb&) = delete;
+    Xvfb& operator=(const Xvfb&) = delete;
+    const std::string& display() const { return m_display; }  // ":N"
+
+private:
+    int m_pid = -1;
+    std::string m_display;
+};
+
+// Starts a child that keeps running (output to /dev/null); returns its pid.
+int spawn_background(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+// Stops a background child (SIGTERM, then waits).
+void stop_background(int pid);
+
+}  // namespace dv::proc
