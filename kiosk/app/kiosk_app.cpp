@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -104,12 +105,15 @@ void KioskApp::rebuild_fonts_if_needed() {
 }
 
 void KioskApp::draw_frame() {
+    using clock = std::chrono::steady_clock;
     rebuild_fonts_if_needed();
     if (m_fatal) return;
+    const auto t_start = clock::now();
     m_window.begin_frame();
     ImGuiIO& io = ImGui::GetIO();
     if (m_script) m_script->before_frame(io, m_widgets);
     ImGui::NewFrame();
+    const auto t_built_from = clock::now();
 
     const ImVec2 display = io.DisplaySize;
     const float scale = static_cast<float>(m_profile.ui_scale());
@@ -120,10 +124,16 @@ void KioskApp::draw_frame() {
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
                     m_clock.monotonic_seconds(), display, &m_results};
     ui::draw_visitor_frame(frame);
+    const auto t_built = clock::now();
 
-    m_window.render();
+    m_window.render(out.clear_colour);
     if (m_script) m_script->after_render(m_widgets);
     m_window.present();
+    if (!m_frame_stats_path.empty()) {
+        using ms = std::chrono::duration<float, std::milli>;
+        m_build_ms.push_back(ms(t_built - t_built_from).count());
+        m_frame_ms.push_back(ms(clock::now() - t_start).count());
+    }
 
     m_wake_at = out.wake_at;
     for (const auto& e : out.events) apply(e);
@@ -132,7 +142,25 @@ void KioskApp::draw_frame() {
     if (ImGui::IsAnyItemActive() || io.MouseDown[0]) m_frames_owed = std::max(m_frames_owed, 1);
 }
 
+void KioskApp::write_frame_stats() const {
+    if (m_frame_stats_path.empty()) return;
+    std::FILE* f = std::fopen(m_frame_stats_path.c_str(), "w");
+    if (!f) {
+        std::fprintf(stderr, "datavoice-kiosk: %s: cannot write frame stats\n", m_frame_stats_path.c_str());
+        return;
+    }
+    std::fprintf(f, "build_ms frame_ms\n");
+    for (size_t i = 0; i < m_build_ms.size(); ++i) std::fprintf(f, "%.4f %.4f\n", m_build_ms[i], m_frame_ms[i]);
+    std::fclose(f);
+}
+
 int KioskApp::run() {
+    const int code = loop();
+    write_frame_stats();
+    return code;
+}
+
+int KioskApp::loop() {
     while (!m_window.close_requested()) {
         const bool scripted = m_script && m_script->running();
         if (!scripted && m_frames_owed == 0) {
@@ -164,6 +192,12 @@ int KioskApp::run() {
         if (m_script && m_script->failed()) {
             std::fprintf(stderr, "datavoice-kiosk: %s\n", m_script->error().c_str());
             return 3;
+        }
+        if (m_exit_after_first_frame) {
+            m_window.finish();
+            std::printf("first-frame %.6f\n", std::chrono::duration<double>(
+                                                   std::chrono::steady_clock::now().time_since_epoch()).count());
+            return 0;
         }
         if (m_script && m_script->quit_requested()) return 0;
     }

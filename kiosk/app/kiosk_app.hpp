@@ -19,6 +19,7 @@
 #include "ui/widgets.hpp"
 
 #include <memory>
+#include <vector>
 
 namespace dv {
 
@@ -28,10 +29,15 @@ public:
              FontFiles fonts, int boot);
 
     void play_script(Script script, std::string screenshot_dir);
+    // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
+    void record_frame_stats(std::string path) { m_frame_stats_path = std::move(path); }
+    void exit_after_first_frame() { m_exit_after_first_frame = true; }
     // Returns the process exit code.
     int run();
 
 private:
+    int loop();
+    void write_frame_stats() const;
     Now now() const;
     void draw_frame();
     void apply(const Event& e);
@@ -59,6 +65,9 @@ private:
     int m_frames_owed = 3;
     double m_wake_at = 0;
     double m_next_store_probe = 0;
+    std::string m_frame_stats_path;
+    std::vector<float> m_build_ms, m_frame_ms;
+    bool m_exit_after_first_frame = false;
     bool m_fatal = false;
     std::string m_fatal_error;
 };

@@ -101,5 +101,7 @@ int main(int argc, char** argv) {
     SystemClock clock;
     KioskApp app(profile, *pack.pack, *store, *window, clock, fonts, next_boot(*store));
     if (!opt.script.empty()) app.play_script(std::move(script), opt.screenshots);
+    if (!opt.frame_stats.empty()) app.record_frame_stats(opt.frame_stats);
+    if (opt.first_frame_exit) app.exit_after_first_frame();
     return app.run();
 }

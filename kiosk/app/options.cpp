@@ -16,6 +16,8 @@ const char* kiosk_usage() {
            "  --script FILE       play an input script (see kiosk/platform/script.hpp), then quit\n"
            "  --screenshots DIR   where script screenshots go (default: ./screenshots)\n"
            "  --windowed          a normal window at the profile's size, even if it says fullscreen\n"
+           "  --frame-stats FILE  for benchmarks: write each frame's UI build and total time (ms) on exit\n"
+           "  --first-frame-exit  for benchmarks: print the monotonic time of the first frame, then exit\n"
            "  --version           print the version and exit\n"
            "  --help              print this help and exit\n"
            "\n"
@@ -49,6 +51,10 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
             if (!value(out.script)) return false;
         } else if (a == "--screenshots") {
             if (!value(out.screenshots)) return false;
+        } else if (a == "--frame-stats") {
+            if (!value(out.frame_stats)) return false;
+        } else if (a == "--first-frame-exit") {
+            out.first_frame_exit = true;
         } else if (a == "--windowed") {
             out.windowed = true;
         } else if (a == "--help" || a == "-h") {

@@ -13,6 +13,8 @@ struct KioskOptions {
     std::string script;       // input script to play, then quit
     std::string screenshots;  // where the script writes screenshots
     bool windowed = false;    // a normal window at the profile's size
+    std::string frame_stats;  // for benchmarks: write per-frame timings here on exit
+    bool first_frame_exit = false;  // for benchmarks: print when the first frame is shown, exit
     bool help = false;
     bool version = false;
 };

@@ -118,17 +118,20 @@ void Window::begin_frame() {
     ImGui_ImplGlfw_NewFrame();
 }
 
-void Window::render() {
+void Window::render(unsigned clear_rgba) {
     ImGui::Render();
     int w, h;
     glfwGetFramebufferSize(m_window, &w, &h);
     glViewport(0, 0, w, h);
-    glClearColor(0, 0, 0, 1);
+    glClearColor((clear_rgba & 0xFF) / 255.0f, ((clear_rgba >> 8) & 0xFF) / 255.0f, ((clear_rgba >> 16) & 0xFF) / 255.0f,
+                 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void Window::present() { glfwSwapBuffers(m_window); }
+
+void Window::finish() { glFinish(); }
 
 int Window::framebuffer_width() const {
     int w, h;

@@ -41,9 +41,13 @@ public:
 
     // Starts the backends' frame; call ImGui::NewFrame() after injecting scripted input.
     void begin_frame();
-    // Renders ImGui's draw data into the back buffer (not yet shown).
-    void render();
+    // Clears the back buffer to `clear_rgba` (0xAABBGGRR, ImGui's IM_COL32 order) and renders
+    // ImGui's draw data into it (not yet shown). Clearing to the screen's background colour
+    // spares the software rasteriser a full-screen fill.
+    void render(unsigned clear_rgba = 0xFF000000u);
     void present();
+    // Waits until the GPU has finished everything drawn so far (for timing the first frame).
+    void finish();
 
     int framebuffer_width() const;
     int framebuffer_height() const;

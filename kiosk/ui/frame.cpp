@@ -180,14 +180,16 @@ void draw_content(Frame& f) {
 }  // namespace
 
 void draw_visitor_frame(Frame& f) {
+    const Screen s = f.journey.screen();
+    // The background is the cleared frame itself: no full-screen fill to draw.
+    f.out.clear_colour = s == Screen::Attract ? f.pal.primary : f.pal.background;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(f.display);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
     ImGui::Begin("visitor", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    const Screen s = f.journey.screen();
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
     if (s == Screen::Attract) {
         screen_attract(f);
     } else if (s == Screen::Resting) {
@@ -199,7 +201,6 @@ void draw_visitor_frame(Frame& f) {
         if (fb.back || fb.skip || fb.next) draw_footer(f, fb);
     }
     ImGui::End();
-    ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     if (f.journey.still_there_showing()) overlay_still_there(f);
 }

@@ -19,7 +19,6 @@ void screen_attract(Frame& f) {
 
     const ImVec2 d = f.display;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), d, f.pal.primary);
 
     // The whole screen is the start button.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));

@@ -9,7 +9,6 @@ namespace dv::ui {
 void screen_resting(Frame& f) {
     const ImVec2 d = f.display;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), d, f.pal.background);
     const float w = std::min(d.x - 2 * f.m.pad, f.m.content_w);
     const float x = (d.x - w) * 0.5f;
     const float icon = f.fonts.title->FontSize * 1.5f;

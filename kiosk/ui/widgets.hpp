@@ -54,6 +54,7 @@ struct UiOutput {
     std::vector<Event> events;
     bool staff_gesture = false;  // the hidden press-and-hold in the corner
     double wake_at = 1e300;      // monotonic time an animation needs the next frame
+    ImU32 clear_colour = 0;      // the colour behind everything: the platform clears to it
 };
 
 // Aggregated answers for the "what others said here" screen, already made safe by the
