@@ -27,20 +27,27 @@ JourneyConfig journey_config(const HardwareProfile& p, const Pack& pack) {
 
 constexpr double kStoreProbeSeconds = 5.0;  // while resting, how often to try writing again
 constexpr double kMaxSleepSeconds = 30.0;
+// How often a running kiosk records its latest trusted clock reading. Rounded down to the
+// hour and saved on a timer, never at a visit, so the settings table cannot date a visitor.
+constexpr double kClockSaveSeconds = 3600.0;
 
 }  // namespace
 
 KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
-                   FontFiles fonts, int boot)
+                   ClockTrust& trust, FontFiles fonts)
     : m_profile(profile),
       m_pack(pack),
       m_store(store),
       m_window(window),
+      m_system_clock(clock),
       m_clock(clock),
+      m_trust(trust),
       m_font_files(std::move(fonts)),
-      m_boot(boot),
       m_journey(journey_config(profile, pack)),
-      m_palette(ui::standard_palette()) {}
+      m_palette(ui::standard_palette()) {
+    m_clock.set_wall_offset(m_trust.offset());
+    m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
+}
 
 void KioskApp::play_script(Script script, std::string screenshot_dir) {
     ScriptHost host;
@@ -58,12 +65,26 @@ Now KioskApp::now() const {
     Now n;
     n.monotonic = m_clock.monotonic_seconds();
     n.local = m_clock.local_now();
-    n.clock_trusted = true;
-    n.boot = m_boot;
+    n.clock_trusted = m_trust.trusted();
+    n.boot = m_trust.boot();
     return n;
 }
 
+void KioskApp::save_clock_reading() {
+    const ClockMemory mem = m_trust.remember(m_system_clock.unix_seconds());
+    m_store.set_setting("clock_last_trusted", std::to_string(mem.last_trusted - mem.last_trusted % 3600));
+    m_store.set_setting("boot_count", std::to_string(mem.boot));
+}
+
 void KioskApp::apply(const Event& e) {
+    if (e.kind == Event::Kind::Start) {
+        // A visit is about to be stamped: make sure the clock has not jumped since start-up.
+        const bool was_trusted = m_trust.trusted();
+        m_trust.check(m_system_clock.unix_seconds(), m_system_clock.monotonic_seconds());
+        if (was_trusted && !m_trust.trusted())
+            std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",
+                         verdict_text(m_trust.verdict()));
+    }
     m_journey.handle(e, now());
     if (!m_journey.pending()) return;
     // Invariant (journey 1): the answer is durable before the journey moves on.
@@ -175,6 +196,10 @@ int KioskApp::loop() {
         if (m_window.take_input_flag()) m_frames_owed = std::max(m_frames_owed, 3);
 
         const double t = m_clock.monotonic_seconds();
+        if (t >= m_next_clock_save) {
+            save_clock_reading();
+            m_next_clock_save = t + kClockSaveSeconds;
+        }
         const Screen before = m_journey.screen();
         const bool overlay_before = m_journey.still_there_showing();
         m_journey.tick(now());

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/clock_trust.hpp"
 #include "core/content.hpp"
 #include "core/journey.hpp"
 #include "core/profile.hpp"
@@ -25,8 +26,9 @@ namespace dv {
 
 class KioskApp {
 public:
+    // `clock` is the system clock (or a test's stand-in); `trust` has already started.
     KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
-             FontFiles fonts, int boot);
+             ClockTrust& trust, FontFiles fonts);
 
     void play_script(Script script, std::string screenshot_dir);
     // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
@@ -43,14 +45,17 @@ private:
     void apply(const Event& e);
     void rebuild_fonts_if_needed();
     void check_resting();
+    void save_clock_reading();
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
     Store& m_store;
     Window& m_window;
-    ShiftedClock m_clock;
+    const Clock& m_system_clock;
+    ShiftedClock m_clock;  // the system clock plus any correction staff confirmed
+    ClockTrust& m_trust;
+    double m_next_clock_save = 0;
     FontFiles m_font_files;
-    int m_boot;
 
     Journey m_journey;
     ui::FontSet m_fonts;

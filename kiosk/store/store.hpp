@@ -73,6 +73,9 @@ public:
     void audit(const std::string& event, const std::string& detail, const std::string& at);
     std::vector<AuditEntry> audit_log();
 
+    // The latest visit date stored on a trusted clock ("" when none): the clock may not go before it.
+    std::string latest_visit_date();
+
     std::optional<std::string> setting(const std::string& key);
     bool set_setting(const std::string& key, const std::string& value);
 

@@ -56,6 +56,7 @@ TEST_CASE("Kiosk/a scripted visitor completes a journey and exactly those answer
     CHECK(sessions[0].pack_id == "default");
     CHECK(sessions[0].language == "en");
     CHECK(sessions[0].session_id.size() == 32);
+    CHECK_FALSE(sessions[0].date_uncertain);  // the machine's clock is after the build date
     for (const auto& a : store->all_answers()) CHECK(a.session_id == sessions[0].session_id);
 
     const std::map<std::string, std::string> expected = {
@@ -117,4 +118,28 @@ TEST_CASE("Kiosk/a script that expects the wrong screen fails with its file and 
     CHECK(r.exit_code == 3);
     CHECK(r.err.find(data.file("wrong.dvs") + ":2: expected screen 'topics' but 'welcome' is showing") !=
           std::string::npos);
+}
+
+TEST_CASE("Kiosk/a visit on an untrusted clock is stored, marked date-uncertain with its boot", "[ui][clock]") {
+    test::TempDir data;
+    std::ofstream(data.file("visit.dvs")) << "tap start\ntap next\ntap topic_opting_out\ntap next\ntap next\n"
+                                             "tap opt_yes\ntap next\nquit\n";
+    test::Xvfb x(1920, 1080);
+    const auto r = test::run_process({test::kiosk_binary(), "--data", data.path(), "--script", data.file("visit.dvs"),
+                                      "--screenshots", data.path()},
+                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"}});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("The clock is set before this software was made.") != std::string::npos);
+    std::string error;
+    auto store = Store::open(data.file("datavoice.sqlite"), error);
+    REQUIRE(store);
+    const auto sessions = store->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].date_uncertain);
+    CHECK(sessions[0].boot == 1);
+    CHECK(sessions[0].visit_date == "1970-01-02");
+    bool logged = false;
+    for (const auto& e : store->audit_log()) logged |= e.event == "clock_untrusted";
+    CHECK(logged);
 }
