@@ -9,6 +9,10 @@
 
 namespace dv {
 
+namespace {
+constexpr double kMinBodyTextMm = 4.5;
+}
+
 double HardwareProfile::pixels_per_mm() const {
     const double diagonal_px = std::sqrt(double(width) * width + double(height) * height);
     return diagonal_px / (diagonal_inches * 25.4);
@@ -19,7 +23,11 @@ double HardwareProfile::ui_scale() const {
     const double w = portrait ? std::min(width, height) : std::max(width, height);
     const double h = portrait ? std::max(width, height) : std::min(width, height);
     // Portrait screens are laid out against a 1080×1920 design; landscape against 1920×1080.
-    return portrait ? std::min(w / 1080.0, h / 1920.0) : std::min(w / 1920.0, h / 1080.0);
+    const double fit = portrait ? std::min(w / 1080.0, h / 1920.0) : std::min(w / 1920.0, h / 1080.0);
+    // Small screens are read from closer, but not that much closer: body text (40 design
+    // pixels) never falls below 4.5 mm, and the layout reflows into the space that leaves.
+    const double readable = kMinBodyTextMm * pixels_per_mm() / 40.0;
+    return scale * std::max(fit, readable);
 }
 
 double HardwareProfile::min_touch_target_px() const { return 9.0 * pixels_per_mm(); }
@@ -55,6 +63,7 @@ ProfileResult parse_profile(const std::string& text, const std::string& file) {
         p.diagonal_inches = d.number("diagonal_inches", true, 3.0, 120.0).value_or(p.diagonal_inches);
         p.fullscreen = d.boolean("fullscreen", false).value_or(p.fullscreen);
         p.cursor_hidden = d.boolean("cursor_hidden", false).value_or(p.cursor_hidden);
+        p.scale = d.number("scale", false, 0.5, 3.0).value_or(p.scale);
         d.finish();
     }
     if (const toml::table* t = f.table("timeouts", false)) {

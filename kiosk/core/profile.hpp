@@ -22,6 +22,7 @@ struct HardwareProfile {
     double diagonal_inches = 21.5;
     bool fullscreen = true;
     bool cursor_hidden = true;
+    double scale = 1.0;  // extra magnification for screens read from across a room
 
     // [timeouts], seconds
     int idle_seconds = 60;         // no touch for this long → "Still there?"
@@ -44,7 +45,8 @@ struct HardwareProfile {
     std::string text_size = "standard";  // standard, large, extra_large
 
     double pixels_per_mm() const;
-    // The UI is designed for a 1920×1080 landscape screen; this fits it to the profile's.
+    // The UI is designed for a 1920×1080 landscape (or 1080×1920 portrait) screen; this fits
+    // it to the profile's, times `scale`.
     double ui_scale() const;
     double min_touch_target_px() const;  // 9 mm at this density
 };

@@ -135,12 +135,13 @@ void draw_content(Frame& f) {
     const FooterButtons fb = footer_for(f.journey);
     const bool has_footer = fb.back || fb.skip || fb.next;
     const float bottom = f.display.y - (has_footer ? f.m.footer_h : 0) - f.m.gap;
-    const float arrows_w = std::max(f.m.min_target, f.m.button_h * 0.8f) + f.m.gap;
-    const float w = std::min(f.m.content_w, f.display.x - 2 * f.m.pad - 2 * arrows_w);
-    const float x = (f.display.x - w) * 0.5f;
-
     UiState& st = f.state;
     const bool moved = f.journey.screen() != st.last_screen || f.journey.step_number() != st.last_step;
+    // Room for the scroll arrows is kept only when the content needs them.
+    const float arrows_w = std::max(f.m.min_target, f.m.button_h * 0.8f) + f.m.gap;
+    const bool reserve = st.content_overflows && !moved;
+    const float w = std::min(f.m.content_w, f.display.x - 2 * f.m.pad - (reserve ? arrows_w : 0));
+    const float x = (f.display.x - w - (reserve ? arrows_w : 0)) * 0.5f;  // column and arrows centred together
     st.last_screen = f.journey.screen();
     st.last_step = f.journey.step_number();
 
@@ -164,7 +165,8 @@ void draw_content(Frame& f) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
 
-    if (scroll_max > 0.5f) {
+    st.content_overflows = scroll_max > 0.5f;
+    if (reserve && st.content_overflows) {
         const float bw = std::max(f.m.min_target, arrows_w - f.m.gap);
         const float ax = x + w + f.m.gap;
         const float step = (bottom - top) * 0.6f;

@@ -74,6 +74,7 @@ struct UiState {
     float scroll_request = 0;  // set by the scroll arrows, applied next frame
     Screen last_screen = Screen::Attract;
     int last_step = -1;
+    bool content_overflows = false;  // last frame's content was taller than its column
     double corner_held_since = -1;  // the staff gesture
     std::map<std::string, QrMatrix> qr_cache;  // links from the content pack, encoded once
 

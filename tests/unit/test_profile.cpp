@@ -28,12 +28,13 @@ TEST_CASE("Profile/density gives the scale and the 9 mm touch target", "[profile
     CHECK(p.pixels_per_mm() == Approx(4.03).epsilon(0.01));
     CHECK(p.min_touch_target_px() == Approx(36.3).epsilon(0.01));
     CHECK(p.ui_scale() == Approx(1.0));
-    HardwareProfile pi;
+    HardwareProfile pi;  // small and close: body text held at 4.5 mm rather than shrunk to fit
     pi.width = 800, pi.height = 480, pi.diagonal_inches = 7;
-    CHECK(pi.ui_scale() == Approx(800.0 / 1920));  // width is the tighter side
-    HardwareProfile portrait;
-    portrait.width = 720, portrait.height = 1280, portrait.diagonal_inches = 7;
-    CHECK(portrait.ui_scale() == Approx(720.0 / 1080));
+    CHECK(pi.ui_scale() == Approx(4.5 * pi.pixels_per_mm() / 40));
+    CHECK(pi.ui_scale() > 800.0 / 1920);
+    HardwareProfile big;  // large and far: fits the design to the pixels, then magnifies
+    big.width = 3840, big.height = 2160, big.diagonal_inches = 55, big.scale = 1.5;
+    CHECK(big.ui_scale() == Approx(3.0));
 }
 
 TEST_CASE("Profile/an unknown key is an error with its line", "[profile]") {
