@@ -27,6 +27,7 @@ JourneyConfig journey_config(const HardwareProfile& p, const Pack& pack) {
 
 constexpr double kStoreProbeSeconds = 5.0;  // while resting, how often to try writing again
 constexpr double kMaxSleepSeconds = 30.0;
+constexpr double kClosedNoticeSeconds = 15.0;
 // How often a running kiosk records its latest trusted clock reading. Rounded down to the
 // hour and saved on a timer, never at a visit, so the settings table cannot date a visitor.
 constexpr double kClockSaveSeconds = 3600.0;
@@ -44,7 +45,8 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_trust(trust),
       m_font_files(std::move(fonts)),
       m_journey(journey_config(profile, pack)),
-      m_palette(ui::standard_palette()) {
+      m_palette(ui::standard_palette()),
+      m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
 }
@@ -144,7 +146,10 @@ void KioskApp::draw_frame() {
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
                     m_clock.monotonic_seconds(), display, &m_results};
-    ui::draw_visitor_frame(frame);
+    if (m_closed)
+        ui::draw_closed_frame(frame, m_clock.monotonic_seconds() < m_closed_notice_until, m_profile.opens);
+    else
+        ui::draw_visitor_frame(frame);
     const auto t_built = clock::now();
 
     m_window.render(out.clear_colour);
@@ -156,7 +161,11 @@ void KioskApp::draw_frame() {
         m_frame_ms.push_back(ms(clock::now() - t_start).count());
     }
 
-    m_wake_at = out.wake_at;
+    m_wake_at = m_closed ? m_closed_notice_until : out.wake_at;
+    if (!m_ready_sent) {
+        m_watchdog.ready();
+        m_ready_sent = true;
+    }
     for (const auto& e : out.events) apply(e);
     if (!out.events.empty()) m_frames_owed = std::max(m_frames_owed, 3);
     // While a finger is down, keep drawing: a press and release in one sleep can lose a tap.
@@ -181,19 +190,41 @@ int KioskApp::run() {
     return code;
 }
 
+void KioskApp::update_opening_hours(bool input_arrived) {
+    const bool open = m_hours.is_open(m_clock.local_now());
+    const double t = m_clock.monotonic_seconds();
+    if (!open && !m_closed && m_journey.screen() == Screen::Attract) {
+        m_closed = true;  // a visitor mid-journey is never cut off: close once they have gone
+        m_frames_owed = std::max(m_frames_owed, 2);
+    } else if (open && m_closed) {
+        m_closed = false;
+        m_frames_owed = std::max(m_frames_owed, 2);
+    }
+    if (m_closed && input_arrived) {
+        const bool was_showing = t < m_closed_notice_until;
+        m_closed_notice_until = t + kClosedNoticeSeconds;
+        if (!was_showing) m_frames_owed = std::max(m_frames_owed, 2);
+    }
+}
+
 int KioskApp::loop() {
     while (!m_window.close_requested()) {
         const bool scripted = m_script && m_script->running();
         if (!scripted && m_frames_owed == 0) {
             const double t = m_clock.monotonic_seconds();
-            double wake = std::min(m_wake_at, m_journey.next_deadline());
+            double wake = std::min({m_wake_at, m_journey.next_deadline(), m_watchdog.next_due(),
+                                    t + m_hours.seconds_until_change(m_clock.local_now())});
             if (m_journey.screen() == Screen::Resting) wake = std::min(wake, m_next_store_probe);
             const double timeout = std::clamp(wake - t, 0.0, kMaxSleepSeconds);
             if (timeout > 0) m_window.wait(timeout);
         } else {
             m_window.wait(0);
         }
-        if (m_window.take_input_flag()) m_frames_owed = std::max(m_frames_owed, 3);
+        const bool input = m_window.take_input_flag();
+        const bool touched = m_window.take_touch_flag() || (m_script && m_script->pressing());
+        if (input && !m_closed) m_frames_owed = std::max(m_frames_owed, 3);
+        m_watchdog.ping(m_clock.monotonic_seconds());
+        update_opening_hours(touched);
 
         const double t = m_clock.monotonic_seconds();
         if (t >= m_next_clock_save) {

@@ -11,9 +11,11 @@
 #include "core/clock_trust.hpp"
 #include "core/content.hpp"
 #include "core/journey.hpp"
+#include "core/opening_hours.hpp"
 #include "core/profile.hpp"
 #include "platform/fonts.hpp"
 #include "platform/script.hpp"
+#include "platform/watchdog.hpp"
 #include "platform/window.hpp"
 #include "store/store.hpp"
 #include "ui/theme.hpp"
@@ -46,6 +48,7 @@ private:
     void rebuild_fonts_if_needed();
     void check_resting();
     void save_clock_reading();
+    void update_opening_hours(bool input_arrived);
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -70,6 +73,11 @@ private:
     int m_frames_owed = 3;
     double m_wake_at = 0;
     double m_next_store_probe = 0;
+    Watchdog m_watchdog;
+    bool m_ready_sent = false;
+    OpeningHours m_hours;
+    bool m_closed = false;           // outside opening hours, with no visitor mid-journey
+    double m_closed_notice_until = 0;  // a tap while closed shows when the kiosk wakes
     std::string m_frame_stats_path;
     std::vector<float> m_build_ms, m_frame_ms;
     bool m_exit_after_first_frame = false;

@@ -140,6 +140,7 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = false;
     m_capture = false;
+    m_pressing = false;
     if (!running()) return;
     if (m_settle > 0) {
         --m_settle;
@@ -172,12 +173,14 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
             }
             io.MousePos = ImVec2(m_tx, m_ty);
             io.MouseDown[0] = m_phase == 1;
+            m_pressing = m_phase == 1;
             if (++m_phase == 3) done(2);
             break;
         case K::Key: {
             bool shift;
             const int code = key_code(c.arg, shift);
             io.KeysDown[code] = m_phase == 0;
+            m_pressing = m_phase == 0;
             io.KeyShift = shift && m_phase == 0;
             if (++m_phase == 2) done(2);
             break;

@@ -62,6 +62,8 @@ public:
     bool running() const { return m_next < m_script.commands.size() && !m_failed && !m_quit; }
     bool quit_requested() const { return m_quit || (m_next >= m_script.commands.size() && !m_failed); }
     bool failed() const { return m_failed; }
+    // True while a scripted tap or key press is down, as a real touch would be.
+    bool pressing() const { return m_pressing; }
     const std::string& error() const { return m_error; }
 
     // After the backend's NewFrame and before ImGui::NewFrame(): sets this frame's input.
@@ -84,6 +86,7 @@ private:
     bool m_quit = false;
     std::string m_error;
     float m_tx = 0, m_ty = 0;
+    bool m_pressing = false;
 };
 
 }  // namespace dv

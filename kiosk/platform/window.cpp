@@ -15,11 +15,12 @@ namespace dv {
 
 namespace {
 
-bool g_input_seen = false;  // set by the callbacks below, read by take_input_flag()
+bool g_input_seen = false;  // any event: set by the callbacks below, read by take_input_flag()
+bool g_touch_seen = false;  // a press (touch, click or key): read by take_touch_flag()
 
 void on_cursor(GLFWwindow*, double, double) { g_input_seen = true; }
-void on_mouse(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void on_key(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
+void on_mouse(GLFWwindow*, int, int action, int) { g_input_seen = true, g_touch_seen |= action == GLFW_PRESS; }
+void on_key(GLFWwindow*, int, int, int action, int) { g_input_seen = true, g_touch_seen |= action == GLFW_PRESS; }
 void on_char(GLFWwindow*, unsigned int) { g_input_seen = true; }
 void on_scroll(GLFWwindow*, double, double) { g_input_seen = true; }
 void on_refresh(GLFWwindow*) { g_input_seen = true; }
@@ -105,6 +106,12 @@ void Window::wait(double timeout_seconds) {
 bool Window::take_input_flag() {
     const bool seen = g_input_seen;
     g_input_seen = false;
+    return seen;
+}
+
+bool Window::take_touch_flag() {
+    const bool seen = g_touch_seen;
+    g_touch_seen = false;
     return seen;
 }
 

@@ -37,6 +37,8 @@ public:
     void wait(double timeout_seconds);
     // True once since the last call if any input or window event arrived.
     bool take_input_flag();
+    // True once since the last call if a touch, click or key press arrived.
+    bool take_touch_flag();
     bool close_requested() const;
 
     // Starts the backends' frame; call ImGui::NewFrame() after injecting scripted input.
