@@ -22,6 +22,7 @@ JourneyConfig journey_config(const HardwareProfile& p, const Pack& pack) {
     c.still_there_seconds = p.still_there_seconds;
     c.thank_you_seconds = p.thank_you_seconds;
     c.default_text_size = text_size_from_name(p.text_size);
+    c.default_read_aloud = p.read_aloud;
     return c;
 }
 
@@ -142,6 +143,7 @@ void KioskApp::draw_frame() {
     const float scale = static_cast<float>(m_profile.ui_scale());
     const ui::Metrics metrics = ui::make_metrics(scale, static_cast<float>(m_profile.min_touch_target_px()),
                                                  m_journey.text_size(), display.x, display.y);
+    m_palette = m_journey.high_contrast() ? ui::high_contrast_palette() : ui::standard_palette();
     m_widgets.clear();
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
@@ -162,6 +164,7 @@ void KioskApp::draw_frame() {
     }
 
     m_wake_at = m_closed ? m_closed_notice_until : out.wake_at;
+    read_aloud(out);
     if (!m_ready_sent) {
         m_watchdog.ready();
         m_ready_sent = true;
@@ -188,6 +191,30 @@ int KioskApp::run() {
     const int code = loop();
     write_frame_stats();
     return code;
+}
+
+// Read-aloud: a new page is read once when it appears; a tap or focus change reads that item.
+void KioskApp::read_aloud(const ui::UiOutput& out) {
+    const std::string& voice = m_journey.content().info.voice;
+    if (!m_journey.read_aloud() || m_closed) {
+        if (!m_spoken_page.empty()) m_speaker.stop();
+        m_spoken_page.clear();
+        return;
+    }
+    if (!out.speak.empty()) {
+        m_speaker.say(out.speak, voice);
+        return;
+    }
+    std::string page;
+    for (const auto& w : m_widgets.all())
+        if (w.read && !w.text.empty()) page += w.text + ".\n";
+    const std::string key = std::string(screen_name(m_journey.screen())) + "#" +
+                            std::to_string(m_journey.step_number()) + "#" + m_journey.language() + "#" +
+                            (m_journey.still_there_showing() ? "overlay" : "");
+    if (key != m_spoken_page && !page.empty()) {
+        m_speaker.say(page, voice);
+        m_spoken_page = key;
+    }
 }
 
 void KioskApp::update_opening_hours(bool input_arrived) {

@@ -17,6 +17,7 @@
 #include "platform/script.hpp"
 #include "platform/watchdog.hpp"
 #include "platform/window.hpp"
+#include "speech/speech.hpp"
 #include "store/store.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -49,6 +50,7 @@ private:
     void check_resting();
     void save_clock_reading();
     void update_opening_hours(bool input_arrived);
+    void read_aloud(const ui::UiOutput& out);
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -73,6 +75,8 @@ private:
     int m_frames_owed = 3;
     double m_wake_at = 0;
     double m_next_store_probe = 0;
+    Speaker m_speaker;
+    std::string m_spoken_page;  // the page read-aloud last read, so each page is read once
     Watchdog m_watchdog;
     bool m_ready_sent = false;
     OpeningHours m_hours;

@@ -43,7 +43,8 @@ const std::vector<std::string>& required_ui_words() {
         "resting_body",       "first_view_title",  "cards_title",         "second_view_title",
         "results_title",      "results_waiting",   "scan_to_take_away",   "answer_saved",
         "card_benefit",       "card_concern",      "card_progress",       "results_before",
-        "results_after",      "closed_title",      "closed_body",
+        "results_after",      "closed_title",      "closed_body",         "read_aloud",
+        "stop_reading",       "colours",           "colours_standard",    "colours_high",
     };
     return words;
 }

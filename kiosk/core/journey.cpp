@@ -61,92 +61,13 @@ void wipe(std::string& s) {
 Journey::Journey(const JourneyConfig& config) : m_config(config) {
     m_language = m_config.pack->default_language;
     m_text_size = m_config.default_text_size;
+    m_read_aloud = m_config.default_read_aloud;
     if (!m_config.shuffle_cards) m_config.shuffle_cards = shuffle_secure;
 }
 
 const LanguageContent& Journey::content() const {
     const LanguageContent* l = m_config.pack->language(m_language);
     return l ? *l : m_config.pack->default_content();
-}
-
-// --- Lookups for the screens -------------------------------------------------------------
-
-const Topic* Journey::topic() const { return m_topic.empty() ? nullptr : content().topic(m_topic); }
-
-const Explainer* Journey::explainer() const {
-    if (m_screen != Screen::Explainer && m_screen != Screen::Closing) return nullptr;
-    return content().explainer(m_steps[m_step].ref);
-}
-
-const Scenario* Journey::scenario() const {
-    const Topic* t = topic();
-    return t && !t->scenario.empty() ? content().scenario(t->scenario) : nullptr;
-}
-
-const Question* Journey::question() const {
-    if (m_screen == Screen::Question) return content().question(m_steps[m_step].ref);
-    if (m_screen == Screen::FirstView || m_screen == Screen::SecondView) {
-        const Scenario* s = scenario();
-        return s ? content().question(s->question) : nullptr;
-    }
-    return nullptr;
-}
-
-const Card* Journey::card() const {
-    if (m_screen != Screen::Card) return nullptr;
-    const Scenario* s = scenario();
-    if (!s) return nullptr;
-    for (const auto& c : s->cards)
-        if (c.id == m_steps[m_step].ref) return &c;
-    return nullptr;
-}
-
-int Journey::card_number() const {
-    if (m_screen != Screen::Card) return 0;
-    auto it = std::find(m_card_order.begin(), m_card_order.end(), m_steps[m_step].ref);
-    return static_cast<int>(it - m_card_order.begin()) + 1;
-}
-
-int Journey::card_count() const { return static_cast<int>(m_card_order.size()); }
-
-bool Journey::is_selected(const std::string& option_id) const {
-    return std::find(m_draft.begin(), m_draft.end(), option_id) != m_draft.end();
-}
-
-int Journey::step_number() const {
-    if (m_steps.empty() || m_screen == Screen::ThankYou) return 0;
-    int n = 0;
-    for (size_t i = 0; i <= m_step && i < m_steps.size(); ++i)
-        if (step_visible(m_steps[i])) ++n;
-    return n;
-}
-
-int Journey::step_count() const {
-    int n = 0;
-    for (const auto& s : m_steps)
-        if (step_visible(s)) ++n;
-    return n;
-}
-
-bool Journey::can_go_back() const {
-    return m_screen != Screen::Attract && m_screen != Screen::Resting && m_screen != Screen::ThankYou;
-}
-
-int Journey::still_there_seconds_left(double now_monotonic) const {
-    if (!m_still_there) return 0;
-    const double left = m_still_there_since + m_config.still_there_seconds - now_monotonic;
-    return std::max(0, static_cast<int>(std::ceil(left)));
-}
-
-double Journey::next_deadline() const {
-    switch (m_screen) {
-        case Screen::Attract:
-        case Screen::Resting: return std::numeric_limits<double>::infinity();
-        case Screen::ThankYou: return m_screen_since + m_config.thank_you_seconds;
-        default: break;
-    }
-    if (m_still_there) return m_still_there_since + m_config.still_there_seconds;
-    return m_last_activity + m_config.idle_seconds;
 }
 
 // --- Steps --------------------------------------------------------------------------------
@@ -395,6 +316,8 @@ void Journey::handle(const Event& e, const Now& now) {
         case K::ChooseTextSize:
             if (e.number >= 0 && e.number <= 2) m_text_size = static_cast<TextSize>(e.number);
             break;
+        case K::ChooseContrast: m_high_contrast = e.number != 0; break;
+        case K::ChooseReadAloud: m_read_aloud = e.number != 0; break;
         case K::ChooseTopic:
             if (m_screen == Screen::Topics) choose_topic(e.value);
             break;

@@ -32,7 +32,7 @@
 //       commit is pending every visitor event is ignored.
 //   (2) CommitFailed never leads to ThankYou or to the next step: it leads to Resting.
 //   (3) After reset() nothing of the previous visitor remains: no session id, no answers,
-//       no drafts, language and text size back to the defaults.
+//       no drafts; language, text size, contrast and read-aloud back to the defaults.
 //   (4) A question whose show_if condition is not met is never shown, going forward or back.
 //   (5) Back is possible from every screen but Attract, Resting and ThankYou; Skip from every
 //       question and card.
@@ -79,6 +79,8 @@ struct Event {
         Start,           // tap on the attract screen
         ChooseLanguage,  // value = language code
         ChooseTextSize,  // number = 0, 1, 2
+        ChooseContrast,  // number = 1 for high contrast, 0 for standard colours
+        ChooseReadAloud, // number = 1 to read screens aloud, 0 to stop
         ChooseTopic,     // value = topic id
         Toggle,          // value = option id (single and scale replace, multi toggles)
         SetText,         // value = free text typed so far
@@ -99,6 +101,8 @@ struct Event {
     static Event start() { return {Kind::Start, {}, 0}; }
     static Event language(std::string code) { return {Kind::ChooseLanguage, std::move(code), 0}; }
     static Event text_size(TextSize s) { return {Kind::ChooseTextSize, {}, static_cast<int>(s)}; }
+    static Event contrast(bool high) { return {Kind::ChooseContrast, {}, high ? 1 : 0}; }
+    static Event read_aloud(bool on) { return {Kind::ChooseReadAloud, {}, on ? 1 : 0}; }
     static Event topic(std::string id) { return {Kind::ChooseTopic, std::move(id), 0}; }
     static Event toggle(std::string option) { return {Kind::Toggle, std::move(option), 0}; }
     static Event text(std::string typed) { return {Kind::SetText, std::move(typed), 0}; }
@@ -146,6 +150,7 @@ struct JourneyConfig {
     double still_there_seconds = 20;
     double thank_you_seconds = 20;
     TextSize default_text_size = TextSize::Standard;
+    bool default_read_aloud = false;
     // Shuffles card order for a scenario; tests may pin it. Default: a CSPRNG shuffle.
     std::vector<std::string> (*shuffle_cards)(std::vector<std::string>) = nullptr;
 };
@@ -169,6 +174,8 @@ public:
     const Pack& pack() const { return *m_config.pack; }
     const std::string& language() const { return m_language; }
     TextSize text_size() const { return m_text_size; }
+    bool high_contrast() const { return m_high_contrast; }
+    bool read_aloud() const { return m_read_aloud; }
     bool still_there_showing() const { return m_still_there; }
     int still_there_seconds_left(double now_monotonic) const;
     bool has_session() const { return !m_session.session_id.empty(); }
@@ -218,6 +225,8 @@ private:
     Screen m_screen = Screen::Attract;
     std::string m_language;
     TextSize m_text_size = TextSize::Standard;
+    bool m_high_contrast = false;
+    bool m_read_aloud = false;
     SessionInfo m_session;
     std::string m_topic;
     std::vector<Step> m_steps;

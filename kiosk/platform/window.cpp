@@ -77,7 +77,8 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Keyboard and switch access is the kiosk's own (Tab, Enter, Space over its big buttons);
+    // ImGui's navigation would act on the same keys a second time.
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowBorderSize = 0;
     style.ChildBorderSize = 0;

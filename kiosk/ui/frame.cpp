@@ -47,28 +47,27 @@ void draw_header(Frame& f) {
     const float pad = f.m.pad;
     ImFont* font = f.fonts.bold;
 
-    // Right: text size (always there), then finish.
+    // Right to left: finish, text size and read aloud (always there).
     float x = f.display.x - pad;
-    if (j.screen() != Screen::ThankYou && j.screen() != Screen::Welcome) {
-        const std::string& label = f.word("finish");
+    auto header_button = [&](const char* id, const std::string& label, ButtonKind kind) {
         const float w = std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
                                                      2 * (18 * f.m.scale + font->FontSize * 0.3f) + 4);
         x -= w;
         ImGui::SetCursorScreenPos(ImVec2(x, by));
-        if (button(f, "finish", label, ImVec2(w, bh), ButtonKind::Secondary)) f.emit(Event::of(Event::Kind::Finish));
+        const bool pressed = button(f, id, label, ImVec2(w, bh), kind);
         x -= f.m.gap;
+        return pressed;
+    };
+    if (j.screen() != Screen::ThankYou && j.screen() != Screen::Welcome)
+        if (header_button("finish", f.word("finish"), ButtonKind::Secondary)) f.emit(Event::of(Event::Kind::Finish));
+    if (header_button("text_size", std::string(glyph::text_size) + "  " + f.word("text_size"), ButtonKind::Secondary)) {
+        const int next = (static_cast<int>(j.text_size()) + 1) % 3;
+        f.emit(Event::text_size(static_cast<TextSize>(next)));
     }
-    {
-        const std::string label = std::string(glyph::text_size) + "  " + f.word("text_size");
-        const float w = std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
-                                                     2 * (18 * f.m.scale + font->FontSize * 0.3f) + 4);
-        x -= w;
-        ImGui::SetCursorScreenPos(ImVec2(x, by));
-        if (button(f, "text_size", label, ImVec2(w, bh), ButtonKind::Secondary)) {
-            const int next = (static_cast<int>(j.text_size()) + 1) % 3;
-            f.emit(Event::text_size(static_cast<TextSize>(next)));
-        }
-    }
+    const bool reading = j.read_aloud();
+    if (header_button("read_aloud", std::string(glyph::speaker) + "  " + f.word(reading ? "stop_reading" : "read_aloud"),
+                      reading ? ButtonKind::Primary : ButtonKind::Secondary))
+        f.emit(Event::read_aloud(!reading));
     // Left: where the visitor is in this topic.
     if (j.step_count() > 0 && j.step_number() > 0) {
         const std::string progress = fill(f.word("question_progress"), {{"n", std::to_string(j.step_number())},
@@ -179,10 +178,47 @@ void draw_content(Frame& f) {
     }
 }
 
+// Tab and Shift+Tab move the focus through last frame's buttons; Enter or Space chooses the
+// focused one. With read-aloud on, the newly focused button is read out.
+void keyboard_focus(Frame& f) {
+    UiState& st = f.state;
+    const ImGuiIO& io = ImGui::GetIO();
+    st.activate_focus = false;
+    const auto& order = st.focus_order;
+    auto it = std::find_if(order.begin(), order.end(), [&](const auto& w) { return w.first == st.focus_id; });
+    if (it == order.end()) st.focus_id.clear();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false) && !order.empty()) {
+        st.keyboard_used = true;
+        const size_t n = order.size();
+        const size_t i = it == order.end() ? (io.KeyShift ? n - 1 : 0)
+                                           : (static_cast<size_t>(it - order.begin()) + (io.KeyShift ? n - 1 : 1)) % n;
+        st.focus_id = order[i].first;
+        st.scroll_to_focus = true;
+        if (f.journey.read_aloud()) f.out.speak = order[i].second;
+    }
+    if (!st.focus_id.empty() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                                 ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)))
+        st.activate_focus = true;
+}
+
+void remember_focus_order(Frame& f) {
+    f.state.focus_order.clear();
+    for (const auto& w : f.widgets.all())
+        if (w.kind == "button" && w.visible()) f.state.focus_order.emplace_back(w.id, w.text);
+}
+
 }  // namespace
 
 void draw_visitor_frame(Frame& f) {
+    if (f.journey.screen() == Screen::Attract && f.state.last_screen != Screen::Attract) {
+        // A new visitor: forget the last one's focus, scroll and read-aloud taps.
+        auto qr = std::move(f.state.qr_cache);
+        f.state = UiState{};
+        f.state.qr_cache = std::move(qr);
+    }
+    keyboard_focus(f);
     const Screen s = f.journey.screen();
+    if (s == Screen::Attract) f.state.last_screen = s;
     // The background is the cleared frame itself: no full-screen fill to draw.
     f.out.clear_colour = s == Screen::Attract ? f.pal.primary : f.pal.background;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -205,6 +241,7 @@ void draw_visitor_frame(Frame& f) {
     ImGui::End();
     ImGui::PopStyleVar();
     if (f.journey.still_there_showing()) overlay_still_there(f);
+    remember_focus_order(f);
 }
 
 }  // namespace dv::ui

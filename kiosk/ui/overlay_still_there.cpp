@@ -20,6 +20,9 @@ void overlay_still_there(Frame& f) {
     // A tap anywhere counts as "still here".
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     bool here = ImGui::InvisibleButton("##anywhere", d);
+    // So does any key: keyboard and switch users must be able to answer it too.
+    for (ImGuiKey k : {ImGuiKey_Tab, ImGuiKey_Enter, ImGuiKey_Space})
+        here |= ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false);
 
     const int seconds = f.journey.still_there_seconds_left(f.now);
     f.out.wake_at = std::min(f.out.wake_at, f.now + 1.0);  // the countdown ticks once a second
@@ -33,12 +36,15 @@ void overlay_still_there(Frame& f) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), f.pal.surface, f.m.rounding);
     float y = a.y + pad;
+    const float title_y = y;
     y += draw_wrapped(dl, f.fonts.title, ImVec2(a.x + pad, y), w - 2 * pad, f.word("still_there_title"), f.pal.text, true);
     y += f.m.gap;
     y += draw_wrapped(dl, f.fonts.body, ImVec2(a.x + pad, y), w - 2 * pad, body, f.pal.text, true);
+    f.widgets.add("still_there", "text", ImVec2(a.x, title_y), ImVec2(a.x + w, y), f.word("still_there_title") + " " + body, true);
     y += 2 * f.m.gap;
     ImGui::SetCursorScreenPos(ImVec2(a.x + pad, y));
-    if (button(f, "still_here", f.word("still_there_yes"), ImVec2(w - 2 * pad, f.m.button_h), ButtonKind::Primary))
+    if (button(f, "still_here", f.word("still_there_yes"), ImVec2(w - 2 * pad, f.m.button_h), ButtonKind::Primary, {},
+               true, nullptr, true))
         here = true;
     if (here) f.emit(Event::of(Event::Kind::StillHere));
     ImGui::End();

@@ -22,8 +22,11 @@ void screen_attract(Frame& f) {
 
     // The whole screen is the start button.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("start", d)) f.emit(Event::start());
-    f.widgets.add({"start", "button", ImVec2(0, 0), d, false, {}, {}});
+    const bool tapped = ImGui::InvisibleButton("start", d);
+    // Enter or Space starts too, for keyboards and switch devices; the focus starts here.
+    if (f.state.focus_id.empty()) f.state.focus_id = "start";
+    if (activated(f, "start", lang.word("attract_tap"), tapped, ImVec2(0, 0), d) || tapped) f.emit(Event::start());
+    f.widgets.add("start", "button", ImVec2(0, 0), d, lang.word("attract_tap"), false);
 
     const float w = std::min(d.x - 2 * f.m.pad, f.m.content_w);
     const float x = (d.x - w) * 0.5f;

@@ -38,7 +38,7 @@ void screen_card(Frame& f) {
                  accent, false);
     const float ty = a.y + pad + std::max(icon, sh) + f.m.gap * 1.5f;
     draw_wrapped(dl, f.fonts.heading, ImVec2(a.x + pad, ty), tw, c->text, f.pal.text, false);
-    f.widgets.add({"card", "text", a, b, false, {}, {}});
+    f.widgets.add("card", "text", a, b, side + ". " + c->text);
     ImGui::Dummy(ImVec2(w, h));
 }
 

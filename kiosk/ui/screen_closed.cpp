@@ -24,7 +24,7 @@ void draw_closed_frame(Frame& f, bool show_notice, const std::string& opens_at) 
         y += draw_wrapped(dl, f.fonts.title, ImVec2(x, y), w, f.word("closed_title"), grey, true);
         y += f.m.gap;
         draw_wrapped(dl, f.fonts.body, ImVec2(x, y), w, fill(f.word("closed_body"), {{"time", opens_at}}), grey, true);
-        f.widgets.add({"closed_notice", "text", ImVec2(x, d.y * 0.35f), ImVec2(x + w, y), false, {}, {}});
+        f.widgets.add("closed_notice", "text", ImVec2(x, d.y * 0.35f), ImVec2(x + w, y));
     }
     ImGui::End();
 }

@@ -52,7 +52,7 @@ void explainer_body(Frame& f, const std::string& icon, const std::string& title,
         const float x = side_by_side ? pos.x + (qr_col - side) * 0.5f : pos.x + (w - side) * 0.5f;
         draw_wrapped(dl, f.fonts.bold, ImVec2(side_by_side ? pos.x : start.x, pos.y), cap_w, qr_caption, f.pal.text, true);
         draw_qr(dl, qr.modules, qr.size, ImVec2(x, pos.y + cap_h + f.m.gap), side);
-        f.widgets.add({"qr", "image", ImVec2(x, pos.y + cap_h + f.m.gap), ImVec2(x + side, pos.y + cap_h + f.m.gap + side), false, {}, {}});
+        f.widgets.add("qr", "image", ImVec2(x, pos.y + cap_h + f.m.gap), ImVec2(x + side, pos.y + cap_h + f.m.gap + side));
         if (!side_by_side) ImGui::Dummy(ImVec2(w, cap_h + f.m.gap + side));
     }
 }

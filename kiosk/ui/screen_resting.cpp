@@ -18,7 +18,7 @@ void screen_resting(Frame& f) {
     const std::string& title = f.word("resting_title");
     const std::string& body = f.word("resting_body");
     const float th = draw_wrapped(dl, f.fonts.title, ImVec2(x, y), w, title, f.pal.text, true);
-    f.widgets.add({"resting_title", "text", ImVec2(x, y), ImVec2(x + w, y + th), false, {}, {}});
+    f.widgets.add("resting_title", "text", ImVec2(x, y), ImVec2(x + w, y + th), title + " " + body);
     y += th + f.m.gap;
     draw_wrapped(dl, f.fonts.body, ImVec2(x, y), w, body, f.pal.text, true);
 }

@@ -34,13 +34,14 @@ bool topic_card(Frame& f, const Topic& t, float w, float h) {
     ImGui::PushID(id.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + w, a.y + h);
-    const bool pressed = ImGui::InvisibleButton("##t", ImVec2(w, h));
+    const bool tapped = ImGui::InvisibleButton("##t", ImVec2(w, h));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, f.pal.surface, f.m.rounding);
     dl->AddRect(a, b, f.pal.secondary_border, f.m.rounding, 0, std::max(2.0f, 3 * f.m.scale));
     if (ImGui::IsItemActive()) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), f.m.rounding);
-    if (ImGui::IsItemFocused())
-        dl->AddRect(ImVec2(a.x - 6, a.y - 6), ImVec2(b.x + 6, b.y + 6), f.pal.focus, f.m.rounding + 6, 0, 6);
+    const std::string spoken = t.title + ". " + t.summary;
+    const bool pressed = activated(f, id, spoken, tapped, a, b);
+    if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, f.m.rounding, 0, std::max(4.0f, 6 * f.m.scale));
     const char* g = icon_glyph(t.icon);
     if (*g)
         dl->AddText(f.fonts.title, f.fonts.title->FontSize,
@@ -49,7 +50,7 @@ bool topic_card(Frame& f, const Topic& t, float w, float h) {
     const float ty = a.y + (h - l.title_h - l.summary_h - f.m.gap * 0.5f) * 0.5f;
     draw_wrapped(dl, f.fonts.bold, ImVec2(tx, ty), l.text_w, t.title, f.pal.primary, false);
     draw_wrapped(dl, f.fonts.body, ImVec2(tx, ty + l.title_h + f.m.gap * 0.5f), l.text_w, t.summary, f.pal.text, false);
-    f.widgets.add({id, "button", a, b, false, {}, {}});
+    f.widgets.add(id, "button", a, b, spoken, true);
     ImGui::PopID();
     return pressed;
 }

@@ -23,6 +23,16 @@ void screen_welcome(Frame& f) {
     }
     ImGui::Dummy(ImVec2(0, 2 * f.m.gap));
 
+    text_block(f, f.fonts.heading, f.word("colours"), w, f.pal.text, "colours_title");
+    ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
+    const float ow = (w - f.m.gap) / 2;
+    if (option_button(f, "contrast_standard", f.word("colours_standard"), ow, !j.high_contrast(), false))
+        f.emit(Event::contrast(false));
+    ImGui::SameLine(0, f.m.gap);
+    if (option_button(f, "contrast_high", f.word("colours_high"), ow, j.high_contrast(), false))
+        f.emit(Event::contrast(true));
+    ImGui::Dummy(ImVec2(0, 2 * f.m.gap));
+
     text_block(f, f.fonts.heading, f.word("text_size"), w, f.pal.text, "text_size_title");
     ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
     ImFont* samples[] = {f.fonts.body, f.fonts.heading, f.fonts.title};
@@ -32,7 +42,7 @@ void screen_welcome(Frame& f) {
         if (i) ImGui::SameLine(0, f.m.gap);
         const bool on = static_cast<int>(j.text_size()) == i;
         if (button(f, "size_" + std::to_string(i), "A", ImVec2(bw, bh), on ? ButtonKind::Primary : ButtonKind::Secondary,
-                   {}, true, samples[i]))
+                   {}, true, samples[i], true))
             f.emit(Event::text_size(static_cast<TextSize>(i)));
     }
 }

@@ -36,6 +36,8 @@ const char* const square = "\xef\x82\x96";     // U+F096 square-o
 const char* const up = "\xef\x81\xb7";         // U+F077 chevron-up
 const char* const down = "\xef\x81\xb8";       // U+F078 chevron-down
 const char* const hand = "\xef\x89\x96";       // U+F256 hand-paper-o
+const char* const speaker = "\xef\x80\xa8";    // U+F028 volume-up
+const char* const contrast = "\xef\x81\x82";   // U+F042 adjust
 }  // namespace glyph
 
 namespace {
@@ -57,7 +59,8 @@ constexpr IconEntry kIcons[] = {
     {"pills", 0xF0FA},     {"money", 0xF0D6},    {"list", 0xF03A},      {"speaker", 0xF028},
     {"qr", 0xF029},
 };
-constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096, 0xF077, 0xF078, 0xF256};
+constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096,
+                                        0xF077, 0xF078, 0xF256, 0xF028, 0xF042};
 
 std::string utf8_of(ImWchar cp) {
     std::string s;
@@ -67,21 +70,42 @@ std::string utf8_of(ImWchar cp) {
     return s;
 }
 
-void record(Frame& f, const std::string& id, const char* kind, ImVec2 a, ImVec2 b, bool overflow) {
-    f.widgets.add({id, kind, a, b, overflow, {}, {}});
+void record(Frame& f, const std::string& id, const char* kind, ImVec2 a, ImVec2 b, bool overflow,
+            const std::string& text = {}, bool read = true) {
+    WidgetInfo w;
+    w.id = id, w.kind = kind, w.min = a, w.max = b, w.overflow = overflow, w.text = text, w.read = read;
+    f.widgets.add(std::move(w));
 }
 
-void focus_ring(Frame& f, ImVec2 a, ImVec2 b) {
-    if (!ImGui::IsItemFocused()) return;
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (!g.NavDisableHighlight) {
-        const float t = 5 * f.m.scale + 2;
-        ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t), f.pal.focus,
-                                            f.m.rounding + t, 0, t);
+void focus_ring(Frame& f, const std::string& id, ImVec2 a, ImVec2 b) {
+    if (f.state.focus_id != id || !f.state.keyboard_used) return;
+    if (f.state.scroll_to_focus) {
+        ImGui::SetScrollHereY(0.5f);
+        f.state.scroll_to_focus = false;
     }
+    const float t = 5 * f.m.scale + 2;
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t), f.pal.focus,
+                                        f.m.rounding + t, 0, t);
 }
 
 }  // namespace
+
+bool activated(Frame& f, const std::string& id, const std::string& spoken, bool tapped, ImVec2 a, ImVec2 b) {
+    focus_ring(f, id, a, b);
+    UiState& st = f.state;
+    if (st.activate_focus && st.focus_id == id) {
+        st.activate_focus = false;
+        return true;  // a keyboard or switch user already heard it when it took the focus
+    }
+    if (!tapped) return false;
+    if (f.journey.read_aloud() && st.armed_id != id) {
+        st.armed_id = id;  // first tap: say what it is; a second tap chooses it
+        f.out.speak = spoken;
+        return false;
+    }
+    st.armed_id.clear();
+    return true;
+}
 
 const char* icon_glyph(const std::string& name) {
     static std::vector<std::pair<std::string, std::string>> cache;
@@ -160,18 +184,18 @@ void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_widt
     ImGui::Dummy(ImVec2(wrap_width, h));
     if (id) {
         const bool overflow = max_line_width(font, text, wrap_width) > wrap_width + 0.5f;
-        record(f, id, "text", pos, ImVec2(pos.x + wrap_width, pos.y + h), overflow);
+        record(f, id, "text", pos, ImVec2(pos.x + wrap_width, pos.y + h), overflow, text);
     }
 }
 
 bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
-            const std::string& icon, bool enabled, ImFont* font) {
+            const std::string& icon, bool enabled, ImFont* font, bool read) {
     if (!font) font = f.fonts.bold;
     ImGui::PushID(id.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + size.x, a.y + size.y);
     ImGui::BeginDisabled(!enabled);
-    const bool pressed = ImGui::InvisibleButton("##b", size) && enabled;
+    const bool tapped = ImGui::InvisibleButton("##b", size) && enabled;
     ImGui::EndDisabled();
     const bool held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -187,7 +211,8 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
     dl->AddRectFilled(a, b, fill, r);
     if (border != fill) dl->AddRect(a, b, border, r, 0, bw);
     if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
-    focus_ring(f, a, b);
+    const bool pressed = activated(f, id, label, tapped, a, b) && enabled;
+    if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, r, 0, bw * 2);
 
     const float padx = std::min(18 * f.m.scale + font->FontSize * 0.3f, size.x * 0.15f);
     std::string text = label;
@@ -199,7 +224,7 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
     draw_wrapped(dl, font, ImVec2(a.x + padx, ty), inner_w, text, fg, true);
     ImGui::PopClipRect();
     const bool overflow = th > size.y + 0.5f || max_line_width(font, text, inner_w) > inner_w + 0.5f;
-    record(f, id, "button", a, b, overflow);
+    record(f, id, "button", a, b, overflow, label, read);
     ImGui::PopID();
     return pressed;
 }
@@ -239,7 +264,7 @@ bool option_button(Frame& f, const std::string& id, const std::string& label, fl
     ImGui::PushID(id.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + width, a.y + h);
-    const bool pressed = ImGui::InvisibleButton("##o", ImVec2(width, h));
+    const bool tapped = ImGui::InvisibleButton("##o", ImVec2(width, h));
     const bool held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 fill = selected ? f.pal.selected : f.pal.surface;
@@ -248,7 +273,8 @@ bool option_button(Frame& f, const std::string& id, const std::string& label, fl
     dl->AddRectFilled(a, b, fill, r);
     dl->AddRect(a, b, selected ? f.pal.selected : f.pal.secondary_border, r, 0, std::max(2.0f, 3 * s));
     if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
-    focus_ring(f, a, b);
+    const bool pressed = activated(f, id, label, tapped, a, b);
+    if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, r, 0, std::max(4.0f, 6 * s));
 
     // The indicator: a ring or box, filled with a tick when chosen.
     const ImVec2 mc(a.x + pad + marker * 0.5f, a.y + h * 0.5f);
@@ -267,7 +293,7 @@ bool option_button(Frame& f, const std::string& id, const std::string& label, fl
     }
     const float tx = a.x + 2 * pad + marker;
     draw_wrapped(dl, font, ImVec2(tx, a.y + (h - th) * 0.5f), text_w, text, fg, false);
-    record(f, id, "button", a, b, max_line_width(font, text, text_w) > text_w + 0.5f);
+    record(f, id, "button", a, b, max_line_width(font, text, text_w) > text_w + 0.5f, label);
     ImGui::PopID();
     return pressed;
 }

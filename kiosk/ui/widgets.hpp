@@ -25,6 +25,8 @@ struct WidgetInfo {
     ImVec2 min, max;
     bool overflow = false;  // its text does not fit inside it
     ImVec2 visible_min, visible_max;  // the part not scrolled out of view (empty if none)
+    std::string text;                 // what it says, for read-aloud
+    bool read = true;                 // part of the page read aloud (header and footer buttons are not)
 
     bool visible() const { return visible_max.x > visible_min.x && visible_max.y > visible_min.y; }
 };
@@ -34,6 +36,12 @@ public:
     void clear() { m_items.clear(); }
     // Records a widget drawn in the current ImGui window, with the part of it that is visible.
     void add(WidgetInfo info);
+    void add(const std::string& id, const char* kind, ImVec2 min, ImVec2 max, const std::string& text = {},
+             bool read = true) {
+        WidgetInfo w;
+        w.id = id, w.kind = kind, w.min = min, w.max = max, w.text = text, w.read = read;
+        add(std::move(w));
+    }
     const WidgetInfo* find(const std::string& id) const;
     const std::vector<WidgetInfo>& all() const { return m_items; }
 
@@ -54,6 +62,7 @@ struct UiOutput {
     std::vector<Event> events;
     bool staff_gesture = false;  // the hidden press-and-hold in the corner
     double wake_at = 1e300;      // monotonic time an animation needs the next frame
+    std::string speak;           // read-aloud: say this now (replacing anything being said)
     ImU32 clear_colour = 0;      // the colour behind everything: the platform clears to it
 };
 
@@ -75,6 +84,15 @@ struct UiState {
     Screen last_screen = Screen::Attract;
     int last_step = -1;
     bool content_overflows = false;  // last frame's content was taller than its column
+    // Keyboard and switch access: the focused widget, the order Tab moves through (last
+    // frame's buttons), and whether Enter/Space activates the focused one this frame.
+    std::string focus_id;
+    std::vector<std::pair<std::string, std::string>> focus_order;  // (id, what it says)
+    bool activate_focus = false;
+    bool scroll_to_focus = false;
+    bool keyboard_used = false;  // focus rings show only once someone uses a key
+    // Read-aloud: the widget a first tap read out; a second tap on it chooses it.
+    std::string armed_id;
     double corner_held_since = -1;  // the staff gesture
     std::map<std::string, QrMatrix> qr_cache;  // links from the content pack, encoded once
 
@@ -103,9 +121,16 @@ struct Frame {
 
 enum class ButtonKind { Primary, Secondary, Quiet };
 
-// A large rounded button; returns true when tapped (on release, as ImGui buttons do).
+// A large rounded button; returns true when tapped (on release, as ImGui buttons do) or
+// activated from the keyboard. With read-aloud on, the first tap reads it and a second chooses.
+// `read`: whether its label belongs to the page read aloud (false for header/footer buttons).
 bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
-            const std::string& icon = {}, bool enabled = true, ImFont* font = nullptr);
+            const std::string& icon = {}, bool enabled = true, ImFont* font = nullptr, bool read = false);
+
+// The shared rule behind every tappable thing, for widgets drawn by hand (topic cards):
+// call right after the item; returns whether it was chosen (tap, second tap with read-aloud
+// on, or Enter/Space on the focused item), and draws the keyboard focus ring.
+bool activated(Frame& f, const std::string& id, const std::string& spoken, bool tapped, ImVec2 a, ImVec2 b);
 
 // An answer option: full width, grows to fit its words, shows a round (one) or square (many)
 // indicator and a tick when chosen.
@@ -138,6 +163,8 @@ extern const char* const square;
 extern const char* const up;
 extern const char* const down;
 extern const char* const hand;
+extern const char* const speaker;
+extern const char* const contrast;
 }  // namespace glyph
 // Every icon code point the UI may draw, so the font atlas can include them.
 std::vector<ImWchar> icon_codepoints();

@@ -291,6 +291,8 @@ TEST_CASE("Journey/(3) reset leaves nothing of the previous visitor", "[journey]
     d.to_topic();
     d.send(Event::language("cy"));
     d.send(Event::text_size(TextSize::Large));
+    d.send(Event::contrast(true));
+    d.send(Event::read_aloud(true));
     d.to_question("q_single");
     d.send(Event::toggle("yes"));
     d.send(K::Next);
@@ -305,6 +307,8 @@ TEST_CASE("Journey/(3) reset leaves nothing of the previous visitor", "[journey]
     CHECK(d.j.draft_text().empty());
     CHECK(d.j.language() == "en");
     CHECK(d.j.text_size() == TextSize::Standard);
+    CHECK_FALSE(d.j.high_contrast());
+    CHECK_FALSE(d.j.read_aloud());
     CHECK(d.j.topic() == nullptr);
     d.send(Event::start());
     CHECK(d.j.session_id() != old_session);
@@ -460,4 +464,17 @@ TEST_CASE("Journey/text size can change on any screen", "[journey]") {
     d.send(Event::text_size(TextSize::Large));
     CHECK(d.j.text_size() == TextSize::Large);
     CHECK(d.j.screen() == Screen::Question);
+}
+
+TEST_CASE("Journey/contrast and read-aloud can change on any screen without moving on", "[journey]") {
+    Driver d;
+    d.to_topic();
+    d.to_question("q_scale");
+    d.send(Event::contrast(true));
+    d.send(Event::read_aloud(true));
+    CHECK(d.j.high_contrast());
+    CHECK(d.j.read_aloud());
+    CHECK(d.j.question()->id == "q_scale");
+    d.send(Event::read_aloud(false));
+    CHECK_FALSE(d.j.read_aloud());
 }
