@@ -3,6 +3,7 @@
 // checks the stored pairs, and reads the figures the results screen drew (recorded as widget
 // ids such as "bar_first_yes=25") against what the visitors entered, before and after the
 // privacy threshold, and across a refresh block.
+#include "exchange/files.hpp"
 #include "store/store.hpp"
 #include "support/process.hpp"
 #include "support/test_pack.hpp"
@@ -14,17 +15,17 @@
 #include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 using namespace dv;
 
 namespace {
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string text, error;
+    const bool read = read_text_file(path, text, error);
+    INFO(error);
+    REQUIRE(read);
+    return text;
 }
 
 std::string artefacts(const std::string& name) {
