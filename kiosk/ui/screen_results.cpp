@@ -111,7 +111,8 @@ void waiting_panel(Frame& f, const ResultsView& r, float w) {
     const float icon = f.fonts.title->FontSize * 1.6f;
     const float tw = w - 3 * pad - icon;
     const std::string waiting = r.waiting_text.empty() ? f.word("results_waiting") : r.waiting_text;
-    const float h1 = text_height(f.fonts.heading, waiting, tw);
+    ImFont* lead = f.m.text_factor > 1.3f ? f.fonts.bold : f.fonts.heading;  // extra-large text: keep it on screen
+    const float h1 = text_height(lead, waiting, tw);
     const float h2 = text_height(f.fonts.body, r.why_text, tw);
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + w, a.y + std::max(icon, h1 + f.m.gap + h2) + 2 * pad);
@@ -123,7 +124,7 @@ void waiting_panel(Frame& f, const ResultsView& r, float w) {
     const ImVec2 gs = gf->CalcTextSizeA(gf->FontSize, FLT_MAX, 0, g);
     dl->AddText(gf, gf->FontSize, ImVec2(c.x - gs.x * 0.5f, c.y - gs.y * 0.5f), f.pal.primary, g);
     const float tx = a.x + 2 * pad + icon;
-    draw_wrapped(dl, f.fonts.heading, ImVec2(tx, a.y + pad), tw, waiting, f.pal.text, false);
+    draw_wrapped(dl, lead, ImVec2(tx, a.y + pad), tw, waiting, f.pal.text, false);
     draw_wrapped(dl, f.fonts.body, ImVec2(tx, a.y + pad + h1 + f.m.gap), tw, r.why_text, f.pal.text_muted, false);
     record_text(f, "results_waiting", a, b);
     record_text(f, "results_why", a, b);
