@@ -79,37 +79,73 @@ void progress_row(Frame& f, const Scenario& s, const std::string& progress, ImVe
 }
 
 // Above the card: the scenario's name, what the cards are, and how far through they are.
-// With extra-large text the name is left out and the rest shares one line when it fits, so
-// the card itself stays on screen.
-void card_heading(Frame& f, const Scenario& s, float w, bool compact) {
+// Compact: the name is left out and the rest shares one line when it fits. Returns the
+// height it takes (nothing is drawn when draw is false).
+float card_heading(Frame& f, const Scenario& s, float w, bool compact, bool draw) {
     const Journey& j = f.journey;
     const std::string progress = fill(f.word("card_progress"), {{"n", std::to_string(j.card_number())},
                                                                  {"total", std::to_string(j.card_count())}});
-    const float row_h = std::max(f.fonts.bold->FontSize * 1.25f, 2 * f.fonts.bold->FontSize * 0.55f);
+    ImFont* bold = f.fonts.bold;
+    const float row_h = std::max(bold->FontSize * 1.25f, 2 * bold->FontSize * 0.55f);
     const float pw = progress_width(f, progress, j.card_order().size());
-    if (!compact) {
-        const std::string about = std::string(icon_glyph(s.icon)) + "  " + s.title;
-        text_block(f, f.fonts.body, about, w, f.pal.text_muted, "card_scenario");
-        text_block(f, f.fonts.heading, f.word("cards_title"), w, f.pal.text, "cards_title");
-        ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
-    } else {
-        const std::string& title = f.word("cards_title");
-        ImFont* font = f.fonts.bold;
-        const float tw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.c_str()).x;
-        if (tw + 2 * f.m.gap + pw <= w) {  // one line: title on the left, progress on the right
-            const ImVec2 a = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(a.x, a.y + (row_h - font->FontSize) * 0.5f),
+    const std::string& title = f.word("cards_title");
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    if (compact && bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x + 2 * f.m.gap + pw <= w) {
+        if (draw) {  // one line: title on the left, progress on the right
+            ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize, ImVec2(a.x, a.y + (row_h - bold->FontSize) * 0.5f),
                                                 f.pal.text, title.c_str());
-            f.widgets.add({"cards_title", "text", a, ImVec2(a.x + tw, a.y + row_h), false, {}, {}});
+            f.widgets.add({"cards_title", "text", a, ImVec2(a.x + w - pw, a.y + row_h), false, {}, {}});
             progress_row(f, s, progress, ImVec2(a.x + w - pw, a.y), row_h);
             ImGui::Dummy(ImVec2(w, row_h));
-            return;
         }
-        text_block(f, font, title, w, f.pal.text, "cards_title");
+        return row_h;
     }
+    const std::string about = std::string(icon_glyph(s.icon)) + "  " + s.title;
+    ImFont* title_font = compact ? bold : f.fonts.heading;
+    const float h = (compact ? 0 : text_height(f.fonts.body, about, w) + f.m.gap * 0.5f) +
+                    text_height(title_font, title, w) + row_h;
+    if (!draw) return h;
+    if (!compact) text_block(f, f.fonts.body, about, w, f.pal.text_muted, "card_scenario");
+    text_block(f, title_font, title, w, f.pal.text, "cards_title");
+    if (!compact) ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
     progress_row(f, s, progress, ImGui::GetCursorScreenPos(), row_h);
     ImGui::Dummy(ImVec2(w, row_h));
+    return h;
 }
+
+// Where the parts of a card go. Wide: the pictogram in a big soft circle on the left of
+// everything. Compact: a smaller pictogram beside the mark, and the view below both, across
+// the whole card. x offsets are from the card's left edge.
+struct CardGeometry {
+    bool compact = false;
+    float pad = 0, stripe = 0, mark_r = 0, disc = 0;
+    float text_x = 0, text_w = 0, side_x = 0, side_w = 0;
+    float label_h = 0, side_h = 0, text_h = 0, stack_h = 0, inner_h = 0;
+    float height() const { return inner_h + 2 * pad; }
+};
+
+CardGeometry card_geometry(const Frame& f, const Card& c, const std::string& side, float w, bool compact) {
+    CardGeometry g;
+    g.compact = compact;
+    g.pad = (compact ? 36 : 48) * f.m.scale;
+    g.stripe = 14 * f.m.scale;
+    ImFont* side_font = f.fonts.bold;
+    g.mark_r = side_font->FontSize * 0.6f;
+    g.disc = compact ? std::max(2 * g.mark_r, side_font->FontSize * 2.0f)
+                     : std::min(190 * f.m.scale * f.m.text_factor, w * 0.2f);
+    g.text_x = g.stripe + g.pad + (compact ? 0 : g.disc + g.pad);
+    g.text_w = w - g.text_x - g.pad;
+    g.side_x = g.stripe + g.pad + g.disc + g.pad;
+    g.side_w = w - g.side_x - g.pad - 2 * g.mark_r - f.m.gap;
+    g.label_h = text_height(side_font, side, g.side_w);
+    g.side_h = std::max(compact ? g.disc : 2 * g.mark_r, g.label_h);
+    g.text_h = text_height(f.fonts.heading, c.text, g.text_w);
+    g.stack_h = g.side_h + f.m.gap * 1.2f + g.text_h;
+    g.inner_h = compact ? g.stack_h : std::max(g.disc, g.stack_h);
+    return g;
+}
+
+float gap_below_heading(const Frame& f, bool compact) { return f.m.gap * (compact ? 1.0f : 1.5f); }
 
 }  // namespace
 
@@ -118,55 +154,44 @@ void screen_card(Frame& f) {
     const Card* c = j.card();
     const Scenario* s = j.scenario();
     if (!c || !s) return;
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const bool compact = f.m.text_factor > 1.3f;  // extra-large text
-    card_heading(f, *s, w, compact);
-    ImGui::Dummy(ImVec2(0, f.m.gap * (compact ? 1.0f : 1.5f)));
-
-    // The card: a pictogram in a soft circle, the mark, then the view itself. Wide: the
-    // pictogram on the left of everything. Compact: a smaller pictogram beside the mark, and
-    // the view below both, across the whole card.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float w = avail.x;
     const bool benefit = c->side == CardSide::Benefit;
     const ImU32 accent = benefit ? f.pal.accent_benefit : f.pal.accent_concern;
     const std::string side = f.word(benefit ? "card_benefit" : "card_concern");
-    const float pad = (compact ? 36 : 48) * f.m.scale;
-    const float stripe = 14 * f.m.scale;
-    ImFont* side_font = f.fonts.bold;
-    const float mark_r = side_font->FontSize * 0.6f;
-    const float disc = compact ? std::max(2 * mark_r, side_font->FontSize * 2.0f)
-                               : std::min(190 * f.m.scale * f.m.text_factor, w * 0.2f);
-    const float text_x = stripe + pad + (compact ? 0 : disc + pad);  // from the card's left edge
-    const float tw = w - text_x - pad;
-    const float side_x = stripe + pad + disc + pad;
-    const float side_w = w - side_x - pad - 2 * mark_r - f.m.gap;
-    const float label_h = text_height(side_font, side, side_w);
-    const float side_h = std::max(compact ? disc : 2 * mark_r, label_h);
-    const float text_h = text_height(f.fonts.heading, c->text, tw);
-    const float stack_h = side_h + f.m.gap * 1.2f + text_h;
-    const float inner_h = compact ? stack_h : std::max(disc, stack_h);
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    const ImVec2 b(a.x + w, a.y + inner_h + 2 * pad);
 
+    // The wide layout when it fits on screen and leaves the view a comfortable line length;
+    // otherwise (large text, small or portrait screens) compact, so the view itself is
+    // neither pushed below the fold nor squeezed into a narrow column.
+    CardGeometry g = card_geometry(f, *c, side, w, false);
+    if (card_heading(f, *s, w, false, false) + gap_below_heading(f, false) + g.height() > avail.y ||
+        g.text_w < 16 * f.fonts.heading->FontSize)
+        g = card_geometry(f, *c, side, w, true);
+    card_heading(f, *s, w, g.compact, true);
+    ImGui::Dummy(ImVec2(0, gap_below_heading(f, g.compact)));
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b(a.x + w, a.y + g.height());
     dl->AddRectFilled(a, b, f.pal.surface, f.m.rounding);
     dl->AddRect(a, b, f.pal.disabled, f.m.rounding, 0, std::max(1.0f, 2 * f.m.scale));
-    dl->AddRectFilled(a, ImVec2(a.x + stripe, b.y), accent, f.m.rounding, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(a, ImVec2(a.x + g.stripe, b.y), accent, f.m.rounding, ImDrawFlags_RoundCornersLeft);
 
-    float y = a.y + pad + (compact ? 0 : std::max(0.0f, (inner_h - stack_h) * 0.5f));
-    const ImVec2 dc(a.x + stripe + pad + disc * 0.5f, compact ? y + side_h * 0.5f : a.y + pad + disc * 0.5f);
-    dl->AddCircleFilled(dc, disc * 0.5f, with_alpha(accent, 28), 64);
+    float y = a.y + g.pad + (g.compact ? 0 : std::max(0.0f, (g.inner_h - g.stack_h) * 0.5f));
+    const ImVec2 dc(a.x + g.stripe + g.pad + g.disc * 0.5f, g.compact ? y + g.side_h * 0.5f : a.y + g.pad + g.disc * 0.5f);
+    dl->AddCircleFilled(dc, g.disc * 0.5f, with_alpha(accent, 28), 64);
     const char* glyph = icon_glyph(c->icon);
     ImFont* gf = f.fonts.title;
-    const float gsize = disc * 0.55f;
+    const float gsize = g.disc * 0.55f;
     const ImVec2 gs = gf->CalcTextSizeA(gsize, FLT_MAX, 0, glyph);
     dl->AddText(gf, gsize, ImVec2(dc.x - gs.x * 0.5f, dc.y - gs.y * 0.5f), accent, glyph);
 
-    const float sx = a.x + (compact ? side_x : text_x);
-    side_mark(f, ImVec2(sx + mark_r, y + side_h * 0.5f), mark_r, benefit, accent, true);
-    draw_wrapped(dl, side_font, ImVec2(sx + 2 * mark_r + f.m.gap, y + (side_h - label_h) * 0.5f), side_w, side, accent,
-                 false);
-    y += side_h + f.m.gap * 1.2f;
-    draw_wrapped(dl, f.fonts.heading, ImVec2(a.x + text_x, y), tw, c->text, f.pal.text, false);
+    const float sx = a.x + (g.compact ? g.side_x : g.text_x);
+    side_mark(f, ImVec2(sx + g.mark_r, y + g.side_h * 0.5f), g.mark_r, benefit, accent, true);
+    draw_wrapped(dl, f.fonts.bold, ImVec2(sx + 2 * g.mark_r + f.m.gap, y + (g.side_h - g.label_h) * 0.5f), g.side_w,
+                 side, accent, false);
+    y += g.side_h + f.m.gap * 1.2f;
+    draw_wrapped(dl, f.fonts.heading, ImVec2(a.x + g.text_x, y), g.text_w, c->text, f.pal.text, false);
 
     f.widgets.add({"card", "text", a, b, false, {}, {}});
     f.widgets.add({std::string("card_side=") + (benefit ? "benefit" : "concern"), "text", a, b, false, {}, {}});
