@@ -101,6 +101,20 @@ void KioskApp::apply(const Event& e) {
     }
 }
 
+// "What others said here" is computed once, as the visitor reaches the screen, and cleared as
+// they leave it, so no figures linger for the next screen or the next visitor.
+void KioskApp::sync_results() {
+    const bool on_results = m_journey.screen() == Screen::Results;
+    if (on_results == m_results_loaded) return;
+    m_results_loaded = on_results;
+    m_results = {};
+    if (!on_results) return;
+    const Question* q = nullptr;
+    if (const Scenario* s = m_journey.scenario()) q = m_journey.content().question(s->question);
+    if (!q) return;
+    m_results = build_scenario_results(*q, m_store.view_pairs(m_pack.id, q->id), m_pack.privacy, m_journey.content());
+}
+
 void KioskApp::check_resting() {
     if (m_journey.screen() != Screen::Resting) return;
     const double t = m_clock.monotonic_seconds();
@@ -170,6 +184,7 @@ void KioskApp::draw_frame() {
         m_ready_sent = true;
     }
     for (const auto& e : out.events) apply(e);
+    sync_results();
     if (!out.events.empty()) m_frames_owed = std::max(m_frames_owed, 3);
     // While a finger is down, keep drawing: a press and release in one sleep can lose a tap.
     if (ImGui::IsAnyItemActive() || io.MouseDown[0]) m_frames_owed = std::max(m_frames_owed, 1);
@@ -262,6 +277,7 @@ int KioskApp::loop() {
         const bool overlay_before = m_journey.still_there_showing();
         m_journey.tick(now());
         check_resting();
+        sync_results();
         const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing();
         if (changed) m_frames_owed = std::max(m_frames_owed, 2);
 

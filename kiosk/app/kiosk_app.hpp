@@ -51,6 +51,7 @@ private:
     void save_clock_reading();
     void update_opening_hours(bool input_arrived);
     void read_aloud(const ui::UiOutput& out);
+    void sync_results();
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -69,7 +70,8 @@ private:
     ui::Palette m_palette;
     ui::UiState m_ui_state;
     ui::WidgetRegistry m_widgets;
-    ui::ResultsView m_results;
+    ui::ResultsView m_results;  // filled only while the journey is on the results screen
+    bool m_results_loaded = false;
     std::unique_ptr<ScriptDriver> m_script;
 
     int m_frames_owed = 3;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/journey.hpp"
+#include "core/results.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -69,6 +70,9 @@ public:
     // The answer that counts for each (session, question, phase): the latest; skips excluded.
     std::vector<StoredAnswer> effective_answers();
     std::int64_t session_count();
+    // A scenario question's first and second views (store_results.cpp): one row per visitor
+    // session of this pack that has either, in the order the sessions began.
+    std::vector<ViewPair> view_pairs(const std::string& pack_id, const std::string& question_id);
 
     void audit(const std::string& event, const std::string& detail, const std::string& at);
     std::vector<AuditEntry> audit_log();

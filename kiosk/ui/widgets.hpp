@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/journey.hpp"
+#include "core/results.hpp"
 #include "exchange/qr.hpp"
 #include "theme.hpp"
 
@@ -67,16 +68,9 @@ struct UiOutput {
 };
 
 // Aggregated answers for the "what others said here" screen, already made safe by the
-// privacy rules (threshold, rounding, refresh every N sessions) before the UI sees them.
-struct ResultsBar {
-    std::string label;
-    int percent = 0;
-};
-struct ResultsView {
-    bool available = false;  // false: not enough people have answered yet
-    std::vector<ResultsBar> first, second;
-    std::string shift_text;  // e.g. "1 in 5 people changed their mind"
-};
+// privacy rules (threshold, rounding, refresh every N sessions) before the UI sees them:
+// core/results.hpp builds them, the app computes them when the visitor reaches the screen.
+using ResultsView = ScenarioResults;
 
 // What the UI itself remembers between frames: only layout, never anything a visitor chose.
 struct UiState {

@@ -1,0 +1,70 @@
+// "What others said here": the figures the results screen of a scenario may show, built from
+// this kiosk's stored first and second views. Pure: data in, a struct out; the app asks the
+// store for the pairs when the visitor reaches the screen and hands the struct to the UI.
+//
+// The privacy rule (privacy.hpp, onscreen_respondents) decides how many respondents may be
+// shown. A respondent is a visitor session with both a first and a second view that are
+// options of the question; respondents count in arrival order (the order their sessions
+// began), and only the first K of them are ever used, K a multiple of refresh_every. So:
+//   (1) every figure on the screen (people, percentages, the shift in words) depends only on
+//       the first K respondents, and K changes only when the count of respondents reaches the
+//       next multiple of refresh_every: one more visitor never changes what is shown unless
+//       they complete a block of refresh_every;
+//   (2) nothing is shown while K is 0 (fewer than the pack's threshold);
+//   (3) the percentages of each set of bars add up to exactly 100 (largest remainder).
+// tests/unit/test_results.cpp names these.
+#pragma once
+
+#include "content.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dv {
+
+// One visitor session's effective views of a scenario question: option ids, empty when that
+// view was skipped or never reached.
+struct ViewPair {
+    std::string session_id;
+    std::string first;
+    std::string second;
+};
+
+struct ResultsBar {
+    std::string option_id;
+    std::string label;
+    int percent = 0;
+
+    bool operator==(const ResultsBar& o) const {
+        return option_id == o.option_id && label == o.label && percent == o.percent;
+    }
+};
+
+struct ScenarioResults {
+    bool available = false;      // false: not enough people have answered yet
+    std::string waiting_text;    // shown while not available
+    std::int64_t people = 0;     // how many respondents the figures come from
+    std::vector<ResultsBar> first, second;  // every option of the question, in pack order
+    int changed_in_10 = 0;        // of every 10 people, how many changed their answer (rounded)
+    std::string shift_text;      // e.g. "3 in 10 people changed their answer after the other views."
+    std::string direction_text;  // e.g. "More people chose “Yes” after the other views."; may be empty
+    std::string based_on_text;   // e.g. "Based on 20 people who answered here."
+    std::string why_text;        // why there is nothing yet, or why the figures change rarely
+
+    bool operator==(const ScenarioResults& o) const {
+        return available == o.available && waiting_text == o.waiting_text && people == o.people &&
+               first == o.first && second == o.second && changed_in_10 == o.changed_in_10 &&
+               shift_text == o.shift_text && direction_text == o.direction_text &&
+               based_on_text == o.based_on_text && why_text == o.why_text;
+    }
+    bool operator!=(const ScenarioResults& o) const { return !(*this == o); }
+};
+
+// arrivals: the question's view pairs in arrival order (Store::view_pairs). words: the
+// visitor's language, for option labels and sentences (ui.toml keys results_*; English
+// wording is built in for any key a pack does not define).
+ScenarioResults build_scenario_results(const Question& question, const std::vector<ViewPair>& arrivals,
+                                       const PackPrivacy& privacy, const LanguageContent& words);
+
+}  // namespace dv

@@ -1,0 +1,156 @@
+// A deliberative poll end to end: scripted visitors, one after another on the real kiosk
+// under Xvfb, give known first and second views of the "warm homes" scenario. The test then
+// checks the stored pairs, and reads the figures the results screen drew (recorded as widget
+// ids such as "bar_first_yes=25") against what the visitors entered, before and after the
+// privacy threshold, and across a refresh block.
+#include "exchange/files.hpp"
+#include "store/store.hpp"
+#include "support/process.hpp"
+#include "support/test_pack.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+
+using namespace dv;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::string text, error;
+    const bool read = read_text_file(path, text, error);
+    INFO(error);
+    REQUIRE(read);
+    return text;
+}
+
+std::string artefacts(const std::string& name) {
+    const std::string dir = std::filesystem::current_path().string() + "/test-artefacts/" + name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+// A copy of the default pack whose results appear after `threshold` respondents and refresh
+// every `every`, so a handful of scripted visitors is enough.
+std::string low_threshold_pack(const test::TempDir& dir, int threshold, int every) {
+    const std::string pack = dir.file("pack");
+    std::filesystem::copy(test::source_dir() + "/assets/content/default", pack,
+                          std::filesystem::copy_options::recursive);
+    std::string toml = read_file(pack + "/pack.toml");
+    const std::regex threshold_line(R"((^|\n)results_threshold *= *\d+)");
+    const std::regex every_line(R"((^|\n)results_refresh_every *= *\d+)");
+    REQUIRE(std::regex_search(toml, threshold_line));
+    REQUIRE(std::regex_search(toml, every_line));
+    toml = std::regex_replace(toml, threshold_line, "$1results_threshold = " + std::to_string(threshold));
+    toml = std::regex_replace(toml, every_line, "$1results_refresh_every = " + std::to_string(every));
+    std::ofstream(pack + "/pack.toml") << toml;
+    return pack;
+}
+
+struct Visitor {
+    std::string first, second;
+};
+
+// One visitor: the warm homes topic, two explainers, the scenario, a first view, the four
+// perspective cards, a second view, the results (dumped as NAME-results.json), then finish.
+// Screenshots of the cards and the results when asked for.
+std::string visit(const Visitor& v, const std::string& name, bool cards_shot, bool results_shot) {
+    std::string s = "tap start\ntap next\ntap topic_warm_homes\ntap next\ntap next\nexpect-screen scenario\ntap next\n";
+    s += "expect-screen first_view\ntap opt_" + v.first + "\ntap next\n";
+    for (int card = 1; card <= 4; ++card) {
+        s += "expect-screen card\n";
+        if (cards_shot) s += "screenshot " + name + "-card-" + std::to_string(card) + "\n";
+        if (card == 1) s += "dump-widgets " + name + "-card-1\n";
+        s += "tap next\n";
+    }
+    s += "expect-screen second_view\ntap opt_" + v.second + "\ntap next\n";
+    s += "expect-screen results\ndump-widgets " + name + "-results\n";
+    if (results_shot) s += "screenshot " + name + "-results\n";
+    s += "tap finish\nexpect-screen thank_you\ntap done\nexpect-screen attract\n";
+    return s;
+}
+
+// The figures a dump recorded: widget ids of the form "name=value".
+std::map<std::string, std::string> figures(const std::string& dump_path) {
+    const std::string json = read_file(dump_path);
+    std::map<std::string, std::string> out;
+    const std::regex id(R"re("id": "([a-z0-9_]+)=([^"]*)")re");
+    for (auto it = std::sregex_iterator(json.begin(), json.end(), id); it != std::sregex_iterator(); ++it)
+        out[(*it)[1]] = (*it)[2];
+    return out;
+}
+
+using Figures = std::map<std::string, std::string>;
+
+}  // namespace
+
+TEST_CASE("Kiosk/scripted visitors' first and second views are stored and shown once over the threshold",
+          "[ui][deliberation]") {
+    test::TempDir dir;
+    const std::string pack = low_threshold_pack(dir, 4, 2);
+    const std::string shots = artefacts("deliberation");
+    // Known answers, visitor by visitor (first → second).
+    const std::vector<Visitor> visitors = {
+        {"yes", "yes"}, {"no", "yes"}, {"not_sure", "no"}, {"no", "no"}, {"yes", "no"}, {"not_sure", "yes"},
+    };
+    std::string script;
+    for (size_t i = 0; i < visitors.size(); ++i) {
+        const std::string name = "v" + std::to_string(i + 1);
+        script += visit(visitors[i], name, i == 3, i == 0 || i == 3);
+    }
+    script += "quit\n";
+    std::ofstream(dir.file("visitors.dvs")) << script;
+
+    const auto r = test::run_kiosk_headless({"--content", pack, "--data", dir.file("data"), "--script",
+                                             dir.file("visitors.dvs"), "--screenshots", shots});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+
+    // The stored pairs are exactly what the visitors entered, in the order they came.
+    std::string error;
+    auto store = Store::open(dir.file("data") + "/datavoice.sqlite", error);
+    REQUIRE(store);
+    const auto stored = store->view_pairs("default", "warm_homes_view");
+    REQUIRE(stored.size() == visitors.size());
+    for (size_t i = 0; i < visitors.size(); ++i) {
+        INFO("visitor " << i + 1);
+        CHECK(stored[i].first == visitors[i].first);
+        CHECK(stored[i].second == visitors[i].second);
+    }
+
+    // Visitors 1–3: fewer than 4 have answered, so no figures at all.
+    for (const char* v : {"v1", "v2", "v3"}) {
+        INFO(v);
+        CHECK(figures(shots + "/" + v + "-results.json").empty());
+        CHECK(read_file(shots + "/" + v + "-results.json").find("\"id\": \"results_waiting\"") != std::string::npos);
+    }
+    // Visitor 4 completes the first block. First views: yes 1, no 2, not sure 1 of 4 → 25, 50,
+    // 25. Second: yes 2 (v1, v2), no 2 (v3, v4) → 50, 50, 0. Changed: v2 and v3, 2 of 4 →
+    // 5 in 10.
+    const Figures after_4 = {{"bar_first_yes", "25"},   {"bar_first_no", "50"},  {"bar_first_not_sure", "25"},
+                             {"bar_second_yes", "50"},  {"bar_second_no", "50"}, {"bar_second_not_sure", "0"},
+                             {"results_people", "4"},   {"results_changed_in_10", "5"}};
+    CHECK(figures(shots + "/v4-results.json") == after_4);
+    // Visitor 5 alone changes nothing on screen: their answer cannot be read off it.
+    CHECK(figures(shots + "/v5-results.json") == after_4);
+    // Visitor 6 completes the next block. First: yes (v1, v5), no (v2, v4), not sure (v3, v6):
+    // 33.33 each → 34, 33, 33. Second: yes (v1, v2, v6), no (v3, v4, v5) → 50, 50, 0.
+    // Changed: v2, v3, v5, v6, 4 of 6 = 6.67 → 7 in 10.
+    const Figures after_6 = {{"bar_first_yes", "34"},   {"bar_first_no", "33"},  {"bar_first_not_sure", "33"},
+                             {"bar_second_yes", "50"},  {"bar_second_no", "50"}, {"bar_second_not_sure", "0"},
+                             {"results_people", "6"},   {"results_changed_in_10", "7"}};
+    CHECK(figures(shots + "/v6-results.json") == after_6);
+
+    // The cards' marks show the scenario's balance: two good things and two worries.
+    const std::string marks = figures(shots + "/v4-card-1.json")["card_marks"];
+    CHECK(std::count(marks.begin(), marks.end(), '+') == 2);
+    CHECK(std::count(marks.begin(), marks.end(), '-') == 2);
+
+    for (const char* shot : {"v1-results", "v4-results", "v4-card-1", "v4-card-2", "v4-card-3", "v4-card-4"})
+        CHECK(std::filesystem::file_size(shots + "/" + shot + ".png") > 10000);
+}

@@ -1,0 +1,89 @@
+// The results screen's query (kiosk/store/store_results.cpp): each visitor session's
+// effective first and second view of a question, in the order the sessions began.
+#include "store/store.hpp"
+#include "support/test_pack.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dv;
+
+namespace {
+
+PendingCommit view(const std::string& session, const std::string& phase, const std::string& value,
+                   bool skipped = false, const std::string& mode = "visitor", const std::string& pack = "tiny",
+                   const std::string& question = "q_view") {
+    PendingCommit p;
+    p.session.session_id = session;
+    p.session.pack_id = pack;
+    p.session.pack_version = "1.2.3";
+    p.session.pack_hash = "abc";
+    p.session.language = "en";
+    p.session.stamp = {"2025-11-22", "afternoon", false, 1};
+    p.session.mode = mode;
+    p.answers.push_back({question, phase, skipped ? "" : value, "hash", skipped});
+    return p;
+}
+
+struct Row {
+    std::string session, first, second;
+    bool operator==(const Row& o) const { return session == o.session && first == o.first && second == o.second; }
+};
+
+std::ostream& operator<<(std::ostream& os, const Row& r) {
+    return os << "{" << r.session << ", " << r.first << ", " << r.second << "}";
+}
+
+std::vector<Row> rows(Store& store, const std::string& pack = "tiny") {
+    std::vector<Row> out;
+    for (const auto& p : store.view_pairs(pack, "q_view")) out.push_back({p.session_id, p.first, p.second});
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Store/view pairs come in the order sessions began, not the order answers arrived", "[store][results]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    // "b" begins second but its answers all land after "c" began.
+    REQUIRE(store->commit(view("a", "first", "yes")));
+    REQUIRE(store->commit(view("b", "", "", false, "visitor", "tiny", "q_single")));  // b's session row
+    REQUIRE(store->commit(view("a", "second", "no")));
+    REQUIRE(store->commit(view("c", "first", "no")));
+    REQUIRE(store->commit(view("c", "second", "no")));
+    REQUIRE(store->commit(view("b", "first", "not_sure")));
+    REQUIRE(store->commit(view("b", "second", "yes")));
+    CHECK(rows(*store) == std::vector<Row>{{"a", "yes", "no"}, {"b", "not_sure", "yes"}, {"c", "no", "no"}});
+}
+
+TEST_CASE("Store/a view pair holds the latest answer of each phase, and a latest skip is empty", "[store][results]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    REQUIRE(store->commit(view("a", "first", "yes")));
+    REQUIRE(store->commit(view("a", "second", "yes")));
+    REQUIRE(store->commit(view("a", "second", "no")));  // went back and changed it
+    REQUIRE(store->commit(view("b", "first", "no")));
+    REQUIRE(store->commit(view("b", "first", "", true)));  // went back and skipped it
+    REQUIRE(store->commit(view("b", "second", "yes")));
+    REQUIRE(store->commit(view("c", "first", "not_sure")));  // left before the second view
+    CHECK(rows(*store) == std::vector<Row>{{"a", "yes", "no"}, {"b", "", "yes"}, {"c", "not_sure", ""}});
+}
+
+TEST_CASE("Store/view pairs leave out facilitator sessions, other packs and other questions", "[store][results]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    REQUIRE(store->commit(view("v", "first", "yes")));
+    REQUIRE(store->commit(view("v", "second", "yes")));
+    REQUIRE(store->commit(view("f", "first", "no", false, "facilitator")));
+    REQUIRE(store->commit(view("f", "second", "no", false, "facilitator")));
+    REQUIRE(store->commit(view("o", "first", "no", false, "visitor", "other")));
+    REQUIRE(store->commit(view("q", "first", "no", false, "visitor", "tiny", "q_single")));
+    REQUIRE(store->commit(view("q", "", "no", false, "visitor", "tiny", "q_view")));  // a plain answer, no phase
+    CHECK(rows(*store) == std::vector<Row>{{"v", "yes", "yes"}});
+    CHECK(rows(*store, "other") == std::vector<Row>{{"o", "no", ""}});
+}
