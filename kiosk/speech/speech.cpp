@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 
+#include <alsa/asoundlib.h>
 #include <espeak-ng/speak_lib.h>
 
 #include <cstdint>
@@ -19,6 +20,18 @@ SpeechAudio* g_target = nullptr;  // where the render callback appends samples
 int collect(short* wav, int count, espeak_EVENT*) {
     if (wav && count > 0 && g_target) g_target->samples.insert(g_target->samples.end(), wav, wav + count);
     return 0;
+}
+
+// Voices are chosen by language ("en-gb", "pl"), the way a pack names them.
+bool select_voice(const std::string& language) {
+    espeak_VOICE wanted{};
+    wanted.languages = language.c_str();
+    if (espeak_SetVoiceByProperties(&wanted) != EE_OK) return false;
+    // espeak-ng falls back to a default voice for an unknown language: check what it picked.
+    const espeak_VOICE* chosen = espeak_GetCurrentVoice();
+    if (!chosen || !chosen->languages) return false;
+    const std::string got(chosen->languages + 1);  // a priority byte, then the language name
+    return got.compare(0, language.size(), language) == 0 || language.compare(0, got.size(), got) == 0;
 }
 
 bool start_render() {
@@ -49,12 +62,12 @@ std::string speakable(const std::string& text) {
 }
 
 bool speech_voice_available(const std::string& voice) {
-    return start_render() && espeak_SetVoiceByName(voice.c_str()) == EE_OK;
+    return start_render() && select_voice(voice);
 }
 
 SpeechAudio render_speech(const std::string& text, const std::string& voice, int words_per_minute) {
     SpeechAudio audio;
-    if (!start_render() || espeak_SetVoiceByName(voice.c_str()) != EE_OK) return audio;
+    if (!start_render() || !select_voice(voice)) return audio;
     espeak_SetParameter(espeakRATE, words_per_minute, 0);
     const std::string words = speakable(text);
     g_target = &audio;
@@ -101,8 +114,29 @@ Speaker::~Speaker() {
     }
 }
 
+namespace {
+
+void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
+
+// Whether there is a sound device to play through (PulseAudio also answers as ALSA's default).
+bool audio_device_present() {
+    snd_lib_error_set_handler(quiet_alsa);  // a kiosk with no speaker should not fill the log
+    snd_pcm_t* pcm = nullptr;
+    if (snd_pcm_open(&pcm, "default", SND_PCM_STREAM_PLAYBACK, SND_PCM_NONBLOCK) < 0) return false;
+    snd_pcm_close(pcm);
+    return true;
+}
+
+}  // namespace
+
 bool Speaker::start() {
-    if (m_state == 0) m_state = espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, 0) > 0 ? 1 : -1;
+    if (m_state != 0) return m_state == 1;
+    if (!audio_device_present()) {
+        std::fprintf(stderr, "datavoice-kiosk: no sound device; read-aloud stays silent\n");
+        m_state = -1;
+    } else {
+        m_state = espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, 0) > 0 ? 1 : -1;
+    }
     return m_state == 1;
 }
 
@@ -110,7 +144,7 @@ bool Speaker::say(const std::string& text, const std::string& voice) {
     if (!start()) return false;
     espeak_Cancel();
     if (voice != m_voice) {
-        if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) return false;
+        if (!select_voice(voice)) return false;
         m_voice = voice;
     }
     espeak_SetParameter(espeakRATE, kCalmWordsPerMinute, 0);

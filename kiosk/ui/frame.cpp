@@ -129,20 +129,17 @@ void draw_screen(Frame& f) {
 
 // The content column scrolls when a visitor's text size makes it taller than the screen;
 // big arrow buttons do the scrolling, since a touchscreen has no wheel.
-void draw_content(Frame& f) {
+void draw_content(Frame& f, bool moved) {
     const float top = f.m.header_h + f.m.gap;
     const FooterButtons fb = footer_for(f.journey);
     const bool has_footer = fb.back || fb.skip || fb.next;
     const float bottom = f.display.y - (has_footer ? f.m.footer_h : 0) - f.m.gap;
     UiState& st = f.state;
-    const bool moved = f.journey.screen() != st.last_screen || f.journey.step_number() != st.last_step;
     // Room for the scroll arrows is kept only when the content needs them.
     const float arrows_w = std::max(f.m.min_target, f.m.button_h * 0.8f) + f.m.gap;
     const bool reserve = st.content_overflows && !moved;
     const float w = std::min(f.m.content_w, f.display.x - 2 * f.m.pad - (reserve ? arrows_w : 0));
     const float x = (f.display.x - w - (reserve ? arrows_w : 0)) * 0.5f;  // column and arrows centred together
-    st.last_screen = f.journey.screen();
-    st.last_step = f.journey.step_number();
 
     ImGui::SetCursorScreenPos(ImVec2(x, top));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -201,10 +198,31 @@ void keyboard_focus(Frame& f) {
         st.activate_focus = true;
 }
 
-void remember_focus_order(Frame& f) {
-    f.state.focus_order.clear();
+// Tab order: the page's own buttons (answers, topics) first, then the footer, then the header.
+// On a new page the focus starts on its first answer, or on Next when it has none.
+void remember_focus_order(Frame& f, bool new_page) {
+    UiState& st = f.state;
+    auto group = [](const WidgetInfo& w) {
+        if (w.read) return 0;
+        if (w.id == "read_aloud" || w.id == "text_size" || w.id == "finish") return 2;
+        return 1;
+    };
+    st.focus_order.clear();
+    for (int g = 0; g < 3; ++g)
+        for (const auto& w : f.widgets.all())
+            if (w.kind == "button" && w.visible() && group(w) == g) st.focus_order.emplace_back(w.id, w.text);
+    if (!new_page) return;
+    st.focus_id.clear();
     for (const auto& w : f.widgets.all())
-        if (w.kind == "button" && w.visible()) f.state.focus_order.emplace_back(w.id, w.text);
+        if (w.kind == "button" && w.visible() && group(w) == 0) {
+            st.focus_id = w.id;
+            return;
+        }
+    for (const char* fallback : {"next", "still_here", "another_topic"})
+        if (f.widgets.find(fallback)) {
+            st.focus_id = fallback;
+            return;
+        }
 }
 
 }  // namespace
@@ -216,9 +234,9 @@ void draw_visitor_frame(Frame& f) {
         f.state = UiState{};
         f.state.qr_cache = std::move(qr);
     }
+    const bool new_page = f.journey.screen() != f.state.last_screen || f.journey.step_number() != f.state.last_step;
     keyboard_focus(f);
     const Screen s = f.journey.screen();
-    if (s == Screen::Attract) f.state.last_screen = s;
     // The background is the cleared frame itself: no full-screen fill to draw.
     f.out.clear_colour = s == Screen::Attract ? f.pal.primary : f.pal.background;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -234,14 +252,16 @@ void draw_visitor_frame(Frame& f) {
         screen_resting(f);
     } else {
         draw_header(f);
-        draw_content(f);
+        draw_content(f, new_page);
         const FooterButtons fb = footer_for(f.journey);
         if (fb.back || fb.skip || fb.next) draw_footer(f, fb);
     }
     ImGui::End();
     ImGui::PopStyleVar();
     if (f.journey.still_there_showing()) overlay_still_there(f);
-    remember_focus_order(f);
+    remember_focus_order(f, new_page);
+    f.state.last_screen = f.journey.screen();
+    f.state.last_step = f.journey.step_number();
 }
 
 }  // namespace dv::ui

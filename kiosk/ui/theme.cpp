@@ -29,12 +29,12 @@ Palette standard_palette() {
     p.selected = rgb(0x00, 0x30, 0x87);
     p.on_selected = rgb(0xFF, 0xFF, 0xFF);
     p.disabled = rgb(0xD8, 0xDD, 0xE0);
-    p.on_disabled = rgb(0x42, 0x50, 0x5A);
+    p.on_disabled = rgb(0x30, 0x3B, 0x42);
     p.focus = rgb(0xFF, 0xB8, 0x1C);
     p.header = rgb(0xFF, 0xFF, 0xFF);
     p.overlay = rgb(0x21, 0x2B, 0x32, 200);
-    p.accent_benefit = rgb(0x00, 0x7F, 0x3B);
-    p.accent_concern = rgb(0x8A, 0x15, 0x38);
+    p.accent_benefit = rgb(0x00, 0x5A, 0x2B);  // dark green: 8.5:1 on white
+    p.accent_concern = rgb(0x8A, 0x15, 0x38);  // dark red: 9.4:1 on white
     p.bar = rgb(0x00, 0x30, 0x87);
     return p;
 }
@@ -59,6 +59,27 @@ Palette high_contrast_palette() {
     p.accent_concern = rgb(0xFF, 0xB0, 0xC8);
     p.bar = rgb(0xFF, 0xE6, 0x00);
     return p;
+}
+
+std::vector<ColourPair> text_pairs(const Palette& p) {
+    return {
+        {"text on background", p.text, p.background},
+        {"text on cards and options", p.text, p.surface},
+        {"muted text on background", p.text_muted, p.background},
+        {"muted text on cards", p.text_muted, p.surface},
+        {"text on header and footer", p.text, p.header},
+        {"progress on header", p.text_muted, p.header},
+        {"primary button words", p.on_primary, p.primary},
+        {"secondary button words", p.primary, p.surface},
+        {"attract words on primary", p.on_primary, p.primary},
+        {"attract button words", p.primary, p.surface},
+        {"chosen option words", p.on_selected, p.selected},
+        {"disabled button words", p.on_disabled, p.disabled},
+        {"good-thing mark on cards", p.accent_benefit, p.surface},
+        {"worry mark on cards", p.accent_concern, p.surface},
+        {"tick on the thank-you circle", p.on_primary, p.accent_benefit},
+        {"bar figures on background", p.text, p.background},
+    };
 }
 
 FontSizes font_sizes(float ui_scale, TextSize size) {

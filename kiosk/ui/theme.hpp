@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <vector>
+
 namespace dv::ui {
 
 struct Palette {
@@ -16,6 +18,13 @@ struct Palette {
 // Standard and high-contrast palettes. Every text/background pair is checked at 7:1 in a test.
 Palette standard_palette();
 Palette high_contrast_palette();
+
+// Every pair of colours the screens put text (or a text-like mark) on, named for the test.
+struct ColourPair {
+    const char* what;
+    ImU32 text, background;
+};
+std::vector<ColourPair> text_pairs(const Palette& p);
 
 // Sizes in pixels for the current screen and text size.
 struct Metrics {

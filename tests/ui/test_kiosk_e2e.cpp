@@ -82,6 +82,56 @@ TEST_CASE("Kiosk/a scripted visitor completes a journey and exactly those answer
         CHECK(is_png(shots + "/" + shot + ".png"));
 }
 
+TEST_CASE("Kiosk/a keyboard-only visitor completes the same journey with Tab and Enter", "[ui][a11y]") {
+    test::TempDir data;
+    const std::string shots = artefacts("keyboard_journey");
+    const auto r = test::run_kiosk_headless(
+        {"--data", data.path(), "--script", script("keyboard_journey.dvs"), "--screenshots", shots});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string error;
+    auto store = Store::open(data.file("datavoice.sqlite"), error);
+    REQUIRE(store);
+    CHECK(store->session_count() == 1);
+    const std::map<std::string, std::string> expected = {
+        {"aware", "yes"},
+        {"comfort_wider", "somewhat_comfortable"},
+        {"reassure", "names_removed;security"},
+        {"age_band", "56_75"},
+        {"conditions", "long_term;carer"},
+    };
+    CHECK(answers_by_question(*store) == expected);
+}
+
+TEST_CASE("Kiosk/with read-aloud on, the first tap reads and the second tap chooses", "[ui][a11y]") {
+    test::TempDir data;
+    const auto r = test::run_kiosk_headless(
+        {"--data", data.path(), "--script", script("read_aloud_taps.dvs"), "--screenshots", data.path()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);  // the script's expect-screen lines check Next needed two taps
+    std::string error;
+    auto store = Store::open(data.file("datavoice.sqlite"), error);
+    REQUIRE(store);
+    // "yes" was tapped once (read out, not chosen, so Next stayed unusable and the screen
+    // stayed), then again (chosen) and Next twice. The scale answer was tapped once only:
+    // read out, not chosen, so Next did nothing and the visitor skipped.
+    CHECK(answers_by_question(*store) == std::map<std::string, std::string>{{"aware", "yes"}});
+    int skips = 0;
+    for (const auto& a : store->all_answers()) skips += a.skipped && a.question_id == "comfort_wider";
+    CHECK(skips == 1);
+}
+
+TEST_CASE("Kiosk/high contrast and extra-large text reach every kind of screen", "[ui][a11y]") {
+    test::TempDir data;
+    const std::string shots = artefacts("high_contrast_large");
+    const auto r = test::run_kiosk_headless(
+        {"--data", data.path(), "--script", script("high_contrast_large.dvs"), "--screenshots", shots});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    for (const char* shot : {"01-welcome", "03-explainer", "05-first-view", "06-card", "07-results", "10-thank-you"})
+        CHECK(is_png(shots + "/" + shot + ".png"));
+}
+
 TEST_CASE("Kiosk/an abandoned journey keeps what was answered and resets to attract", "[ui]") {
     test::TempDir data;
     const std::string shots = artefacts("abandon_journey");
