@@ -31,6 +31,18 @@ std::map<std::string, std::string> answers_by_question(Store& store) {
     return out;
 }
 
+// The answers complete_journey.dvs and keyboard_journey.dvs both give.
+const std::map<std::string, std::string>& beyond_care_answers() {
+    static const std::map<std::string, std::string> answers = {
+        {"aware", "yes"},
+        {"comfort_wider", "somewhat_comfortable"},
+        {"reassure", "names_removed;security"},
+        {"age_band", "56_75"},
+        {"conditions", "long_term;carer"},
+    };
+    return answers;
+}
+
 bool is_png(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     char sig[8] = {};
@@ -59,14 +71,7 @@ TEST_CASE("Kiosk/a scripted visitor completes a journey and exactly those answer
     CHECK_FALSE(sessions[0].date_uncertain);  // the machine's clock is after the build date
     for (const auto& a : store->all_answers()) CHECK(a.session_id == sessions[0].session_id);
 
-    const std::map<std::string, std::string> expected = {
-        {"aware", "yes"},
-        {"comfort_wider", "somewhat_comfortable"},
-        {"reassure", "names_removed;security"},
-        {"age_band", "56_75"},
-        {"conditions", "long_term;carer"},
-    };
-    CHECK(answers_by_question(*store) == expected);
+    CHECK(answers_by_question(*store) == beyond_care_answers());
     // The skipped question is stored as a skip, so reports can count who saw it.
     int skips = 0;
     for (const auto& a : store->all_answers())
@@ -93,14 +98,7 @@ TEST_CASE("Kiosk/a keyboard-only visitor completes the same journey with Tab and
     auto store = Store::open(data.file("datavoice.sqlite"), error);
     REQUIRE(store);
     CHECK(store->session_count() == 1);
-    const std::map<std::string, std::string> expected = {
-        {"aware", "yes"},
-        {"comfort_wider", "somewhat_comfortable"},
-        {"reassure", "names_removed;security"},
-        {"age_band", "56_75"},
-        {"conditions", "long_term;carer"},
-    };
-    CHECK(answers_by_question(*store) == expected);
+    CHECK(answers_by_question(*store) == beyond_care_answers());
 }
 
 TEST_CASE("Kiosk/with read-aloud on, the first tap reads and the second tap chooses", "[ui][a11y]") {

@@ -35,27 +35,30 @@ std::string temp_file() {
     return tmpl;
 }
 
+// Forks a child with stdin/stdout/stderr on the given paths and the extra environment, and
+// runs argv in it. Returns the child's pid (the child never returns).
+pid_t start_child(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                  const char* in_path, const char* out_path, const char* err_path) {
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid > 0) return pid;
+    dup2(open(in_path, O_RDONLY), 0);
+    dup2(open(out_path, O_WRONLY | O_TRUNC), 1);
+    dup2(open(err_path, O_WRONLY | O_TRUNC), 2);
+    for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    std::fprintf(stderr, "cannot run %s: %s\n", args[0], std::strerror(errno));
+    _exit(127);
+}
+
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
     const std::string out_path = temp_file(), err_path = temp_file();
-    const pid_t pid = fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        const int out = open(out_path.c_str(), O_WRONLY | O_TRUNC);
-        const int err = open(err_path.c_str(), O_WRONLY | O_TRUNC);
-        dup2(out, 1);
-        dup2(err, 2);
-        const int devnull = open("/dev/null", O_RDONLY);
-        dup2(devnull, 0);
-        for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        std::fprintf(stderr, "cannot run %s: %s\n", args[0], std::strerror(errno));
-        _exit(127);
-    }
+    const pid_t pid = start_child(argv, env, "/dev/null", out_path.c_str(), err_path.c_str());
     int status = 0;
     struct rusage usage {};
     while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
@@ -109,21 +112,7 @@ Xvfb::~Xvfb() {
 }
 
 int spawn_background(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
-    const pid_t pid = fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        const int devnull = open("/dev/null", O_RDWR);
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    return pid;
+    return start_child(argv, env, "/dev/null", "/dev/null", "/dev/null");
 }
 
 void stop_background(int pid) {
