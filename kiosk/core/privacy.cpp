@@ -1,8 +1,6 @@
 // Session ids and visit stamps.
 #include "privacy.hpp"
 
-#include "text.hpp"
-
 #include <sodium.h>
 
 #include <stdexcept>
@@ -38,14 +36,6 @@ std::int64_t onscreen_respondents(std::int64_t respondents, int threshold, int r
     if (refresh_every < 1) refresh_every = 1;
     const std::int64_t published = respondents - respondents % refresh_every;
     return published >= threshold && published > 0 ? published : 0;
-}
-
-std::string scrub_free_text(const std::string& text, size_t max_chars) {
-    // Only the length cap and whitespace trim so far; the identifier patterns are not done yet.
-    const auto cps = decode_utf8(trim(text));
-    std::string out;
-    for (size_t i = 0; i < cps.size() && i < max_chars; ++i) append_utf8(out, cps[i]);
-    return out;
 }
 
 }  // namespace dv

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "clock.hpp"
+#include "scrub.hpp"  // scrub_free_text(): free text is scrubbed before it is stored
 
 #include <cstdint>
 #include <string>
@@ -34,10 +35,5 @@ VisitStamp stamp_visit(const CivilTime& local, bool clock_trusted, int boot);
 // refresh_every new answers and watching them change never reveals one visitor's answer.
 // Stateless, so a restart shows the same figures as before it.
 std::int64_t onscreen_respondents(std::int64_t respondents, int threshold, int refresh_every);
-
-// Free text, before it is stored: anything that could identify someone (emails, phone
-// numbers, NHS numbers, postcodes, links, dates of birth) replaced by "[removed]", and the
-// result capped at max_chars code points.
-std::string scrub_free_text(const std::string& text, size_t max_chars);
 
 }  // namespace dv
