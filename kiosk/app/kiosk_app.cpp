@@ -46,6 +46,7 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_trust(trust),
       m_font_files(std::move(fonts)),
       m_journey(journey_config(profile, pack)),
+      m_repeat_guard(profile.repeat_seconds),
       m_palette(ui::standard_palette()),
       m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
@@ -89,7 +90,10 @@ void KioskApp::apply(const Event& e) {
                          verdict_text(m_trust.verdict()));
     }
     m_journey.handle(e, now());
-    if (!m_journey.pending()) return;
+    if (!m_journey.pending()) {
+        watch_visit();
+        return;
+    }
     // Invariant (journey 1): the answer is durable before the journey moves on.
     if (m_store.commit(*m_journey.pending())) {
         m_journey.handle(Event::of(Event::Kind::Committed), now());
@@ -99,6 +103,16 @@ void KioskApp::apply(const Event& e) {
         m_journey.handle(Event::of(Event::Kind::CommitFailed), now());
         m_next_store_probe = m_clock.monotonic_seconds() + kStoreProbeSeconds;
     }
+    watch_visit();
+}
+
+// When a visit ends (the journey resets, or the next one starts), flag it if it repeats the
+// one before: same answers, started within the profile's repeat_seconds (repeat_guard.hpp).
+void KioskApp::watch_visit() {
+    const auto repeated = m_visit_watch.observe(m_journey.session_id(), m_journey.answers(), m_clock.monotonic_seconds());
+    if (repeated && !m_store.flag_repeat(*repeated))
+        std::fprintf(stderr, "datavoice-kiosk: %s: could not flag a repeated visit: %s\n", m_store.path().c_str(),
+                     m_store.last_error().c_str());
 }
 
 // "What others said here" is computed once, as the visitor reaches the screen, and cleared as
@@ -278,6 +292,7 @@ int KioskApp::loop() {
         m_journey.tick(now());
         check_resting();
         sync_results();
+        watch_visit();
         const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing();
         if (changed) m_frames_owed = std::max(m_frames_owed, 2);
 

@@ -13,6 +13,7 @@
 #include "core/journey.hpp"
 #include "core/opening_hours.hpp"
 #include "core/profile.hpp"
+#include "core/repeat_guard.hpp"
 #include "platform/fonts.hpp"
 #include "platform/script.hpp"
 #include "platform/watchdog.hpp"
@@ -52,6 +53,7 @@ private:
     void update_opening_hours(bool input_arrived);
     void read_aloud(const ui::UiOutput& out);
     void sync_results();
+    void watch_visit();
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -64,6 +66,8 @@ private:
     FontFiles m_font_files;
 
     Journey m_journey;
+    RepeatGuard m_repeat_guard;
+    VisitWatch m_visit_watch{m_repeat_guard};
     ui::FontSet m_fonts;
     TextSize m_atlas_size = TextSize::Standard;
     bool m_atlas_built = false;

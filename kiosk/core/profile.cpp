@@ -108,6 +108,11 @@ ProfileResult parse_profile(const std::string& text, const std::string& file) {
         }
         d.finish();
     }
+    if (const toml::table* t = f.table("privacy", false)) {
+        tomlf::Fields d(*t, file, result.problems, "privacy");
+        p.repeat_seconds = static_cast<int>(d.integer("repeat_seconds", false, 0, 600).value_or(p.repeat_seconds));
+        d.finish();
+    }
     f.finish();
     if (result.problems.empty()) result.profile = p;
     return result;

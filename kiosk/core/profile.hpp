@@ -44,6 +44,11 @@ struct HardwareProfile {
     bool read_aloud = false;
     std::string text_size = "standard";  // standard, large, extra_large
 
+    // [privacy]
+    // A visit starting this soon after the previous one's start, with the same answers, is
+    // flagged as a repeat press (repeat_guard.hpp). 0 turns the check off.
+    int repeat_seconds = 30;
+
     double pixels_per_mm() const;
     // The UI is designed for a 1920×1080 landscape (or 1080×1920 portrait) screen; this fits
     // it to the profile's, times `scale`.

@@ -79,6 +79,10 @@ const char* const kMigrations[] = {
         value TEXT NOT NULL
     );
     )sql",
+    // 2: repeat presses are flagged, kept, and left out of headline tables (store_privacy.cpp)
+    R"sql(
+    ALTER TABLE sessions ADD COLUMN flagged_repeat INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -79,6 +79,11 @@ public:
 
     // The latest visit date stored on a trusted clock ("" when none): the clock may not go before it.
     std::string latest_visit_date();
+    // Repeat presses (store_privacy.cpp): a session flagged as repeating the one before it
+    // stays in the store and in exports, and is left out of headline tables by default.
+    bool flag_repeat(const std::string& session_id);
+    std::vector<std::string> flagged_repeat_sessions();  // sorted
+    std::int64_t flagged_repeat_count();
 
     std::optional<std::string> setting(const std::string& key);
     bool set_setting(const std::string& key, const std::string& value);
