@@ -131,6 +131,41 @@ void drop_answers_of_missing_sessions(const std::vector<ExportSession>& sessions
                   answers.end());
 }
 
+// Blanks a guessable field for a whole group when some value of it is rarer than k there.
+void protect_guessable(const std::vector<Group>& groups, std::vector<ExportSession>& sessions,
+                       std::vector<ExportAnswer>& answers, const CoarsenOptions& options, size_t k,
+                       CoarsenReport& report) {
+    auto has_rare_value = [k](const std::map<std::string, size_t>& counts) {
+        return std::any_of(counts.begin(), counts.end(), [k](const auto& c) { return c.second < k; });
+    };
+    std::unordered_map<std::string, size_t> group_of;
+    for (size_t g = 0; g < groups.size(); ++g)
+        for (size_t r : groups[g].rows) group_of[sessions[r].session_id] = g;
+    if (options.protect_language) {
+        for (const Group& g : groups) {
+            std::map<std::string, size_t> per_language;
+            for (size_t r : g.rows) ++per_language[sessions[r].language];
+            if (!has_rare_value(per_language)) continue;
+            for (size_t r : g.rows) sessions[r].language.clear();
+            report.languages_blanked += static_cast<int>(g.rows.size());
+        }
+    }
+    for (const auto& question : options.guessable_questions) {
+        std::vector<std::map<std::string, size_t>> per_value(groups.size());
+        for (const auto& a : answers)
+            if (a.question_id == question && group_of.count(a.session_id)) ++per_value[group_of[a.session_id]][a.value];
+        const auto before = answers.size();
+        answers.erase(std::remove_if(answers.begin(), answers.end(),
+                                     [&](const ExportAnswer& a) {
+                                         const auto it = group_of.find(a.session_id);
+                                         return a.question_id == question && it != group_of.end() &&
+                                                has_rare_value(per_value[it->second]);
+                                     }),
+                      answers.end());
+        report.answers_removed += static_cast<int>(before - answers.size());
+    }
+}
+
 }  // namespace
 
 CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
@@ -143,7 +178,8 @@ CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vec
         answers.clear();
         return report;
     }
-    for (const Group& g : group_by_time(sessions, k, options.drop_part_of_day)) {
+    const std::vector<Group> groups = group_by_time(sessions, k, options.drop_part_of_day);
+    for (const Group& g : groups) {
         const std::string label = period_label(g);
         for (size_t r : g.rows) {
             ExportSession& s = sessions[r];
@@ -159,6 +195,7 @@ CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vec
         }
     }
     drop_answers_of_missing_sessions(sessions, answers);
+    protect_guessable(groups, sessions, answers, options, k, report);
     return report;
 }
 
@@ -202,7 +239,11 @@ AnswerTable tabulate_answers(const std::vector<ExportSession>& sessions, const s
     for (const auto& a : answers)
         if (a.question_id == question_id && a.phase == phase) relevant.push_back(a);
     // Periods are formed from all included sessions, answered or not, as in a row-level export.
-    const CoarsenReport report = coarsen_visit_times(included, relevant, {tabulate.min_group, !tabulate.by_part_of_day, false});
+    CoarsenOptions coarsen;
+    coarsen.min_group = tabulate.min_group;
+    coarsen.drop_part_of_day = !tabulate.by_part_of_day;
+    coarsen.protect_language = false;  // tables are per option, not per language
+    const CoarsenReport report = coarsen_visit_times(included, relevant, coarsen);
     table.withheld = report.rows_withheld;
 
     std::unordered_map<std::string, std::string> period_of;

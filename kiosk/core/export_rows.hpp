@@ -45,6 +45,12 @@ struct CoarsenOptions {
     int min_group = 10;             // smallest number of sessions sharing one time label
     bool drop_part_of_day = false;  // drop it from every row, even where groups are large
     bool keep_boot = false;         // keep the start-up number on rows whose date is trusted
+    // Things a bystander can often guess by looking at someone: the language on the screen,
+    // and the answers to these questions (typically the pack's "about you" age band). Within
+    // a time group, if any value is shared by fewer than min_group sessions, that field is
+    // blanked for every session of the group, so a guess never narrows the group down.
+    bool protect_language = true;
+    std::vector<std::string> guessable_questions;
 };
 
 struct CoarsenReport {
@@ -52,6 +58,8 @@ struct CoarsenReport {
     int rows_with_date = 0;         // rows that kept their date only
     int rows_with_period = 0;       // rows whose date became a week, a month or a wider period
     int rows_withheld = 0;          // rows left out: the whole set had fewer than min_group
+    int languages_blanked = 0;      // rows whose language was blanked
+    int answers_removed = 0;        // answers to guessable questions removed
 };
 
 // Widens visit times, calendar-aligned so the same complete data always groups the same way:
@@ -61,7 +69,7 @@ struct CoarsenReport {
 //   are merged with the nearest group under a period spanning both. If the whole set has
 //   fewer than min_group sessions, every row is withheld. Answers of withheld sessions go too.
 // Groups never overlap in a way that helps: every label a known date falls in holds at least
-// min_group sessions.
+// min_group sessions. Then guessable fields are protected as CoarsenOptions describes.
 CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
                                   const CoarsenOptions& options);
 

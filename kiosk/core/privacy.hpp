@@ -1,6 +1,11 @@
 // The privacy rules: what may be stored about a visit, and how anything shown or exported
 // is made safe. One module owns them; the kiosk, the exports and the staff tools all use it.
-// docs/privacy.md explains each rule for a data protection lead.
+// docs/privacy.md explains each rule for a data protection lead. The rules live in:
+//   privacy.hpp       session ids, the visit stamp (date and part of day), on-screen results
+//   scrub.hpp         free text: identifiers removed before storage, length capped
+//   suppression.hpp   small-number suppression of tables, with secondary suppression
+//   repeat_guard.hpp  repeat presses flagged, remembering only a start time and a hash
+//   export_rows.hpp   exported rows: visit times coarsened, guessable fields protected, order shuffled
 #pragma once
 
 #include "clock.hpp"

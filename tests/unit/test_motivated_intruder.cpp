@@ -31,11 +31,13 @@ const std::vector<Question> kQuestions = {
     {"comfort_wider", {"very_comfortable", "somewhat_comfortable", "neutral", "somewhat_uncomfortable", "very_uncomfortable"}},
     {"aware", {"yes", "no", "not_sure"}},
     {"reassure", {"names_removed", "security", "law", "nothing"}, true},
+    {"age_band", {"under_16", "16_35", "36_55", "56_75", "76_plus"}},  // "about you": guessable by sight
 };
 
 struct Visit {
     std::string session_id, date, part;
     size_t cell_size = 0;  // visitors on the same date and part of day
+    std::string language, age_band;  // what a bystander could see (the band even if not given)
 };
 
 // Four weeks of one kiosk: for each date and part of day a number of visitors from none to
@@ -58,19 +60,20 @@ Kiosk simulate() {
             const size_t n = kind < 6 ? 0 : kind < 11 ? 1 : kind < 15 ? 2 + random() % 4 : kind < 17 ? 6 + random() % 4
                                                                                                       : 10 + random() % 16;
             for (size_t v = 0; v < n; ++v) {
-                Visit visit{new_session_id(), date, part, n};
+                const unsigned lang = random() % 100;
+                Visit visit{new_session_id(), date, part, n, lang < 90 ? "en" : lang < 96 ? "pl" : "cy", ""};
                 ExportSession s;
                 s.session_id = visit.session_id;
                 s.pack_id = "default";
                 s.pack_version = "1.0.0";
                 s.pack_hash = "h";
-                s.language = "en";
+                s.language = visit.language;
                 s.visit_date = date;
                 s.part_of_day = part;
                 s.boot = 1 + d / 7;
                 k.sessions.push_back(s);
                 for (const auto& q : kQuestions) {
-                    if (random() % 10 == 0) continue;  // skipped
+                    const bool skipped = random() % 10 == 0;
                     std::string value;
                     if (q.multi) {
                         for (const auto& o : q.options)
@@ -79,7 +82,8 @@ Kiosk simulate() {
                     } else {
                         value = q.options[random() % q.options.size()];
                     }
-                    k.answers.push_back({visit.session_id, q.id, "", value, "c-" + q.id});
+                    if (q.id == "age_band") visit.age_band = value;
+                    if (!skipped) k.answers.push_back({visit.session_id, q.id, "", value, "c-" + q.id});
                 }
                 k.visits.push_back(std::move(visit));
             }
@@ -110,6 +114,21 @@ std::vector<const ExportSession*> candidates(const std::vector<ExportSession>& r
     for (const auto& s : rows)
         if (period_contains(s.visit_date, target.date) && (s.part_of_day.empty() || s.part_of_day == target.part))
             out.push_back(&s);
+    return out;
+}
+
+// The same, when the intruder also noticed the language on screen and guessed the age band.
+std::vector<const ExportSession*> candidates_by_sight(const std::vector<ExportSession>& rows,
+                                                      const std::vector<ExportAnswer>& answers, const Visit& target) {
+    std::map<std::string, std::string> band;
+    for (const auto& a : answers)
+        if (a.question_id == "age_band") band[a.session_id] = a.value;
+    std::vector<const ExportSession*> out;
+    for (const auto* s : candidates(rows, target)) {
+        const auto it = band.find(s->session_id);
+        if ((s->language.empty() || s->language == target.language) && (it == band.end() || it->second == target.age_band))
+            out.push_back(s);
+    }
     return out;
 }
 
@@ -181,7 +200,9 @@ TEST_CASE("Intruder/rows as stored would single out a visitor seen alone", "[pri
 TEST_CASE("Intruder/cannot single out anyone from the coarsened, shuffled export", "[privacy][intruder]") {
     std::vector<ExportSession> rows = kiosk().sessions;
     std::vector<ExportAnswer> answers = kiosk().answers;
-    const CoarsenReport report = coarsen_visit_times(rows, answers, {threshold(), false, false});
+    CoarsenOptions options;
+    options.min_group = threshold();
+    const CoarsenReport report = coarsen_visit_times(rows, answers, options);
     shuffle_rows(rows, answers);
     CHECK(report.rows_withheld == 0);
     for (const auto* t : targets()) {
@@ -194,6 +215,33 @@ TEST_CASE("Intruder/cannot single out anyone from the coarsened, shuffled export
             CHECK(answers_of(found, answers, q.id).size() >= 2);
         }
     }
+}
+
+TEST_CASE("Intruder/cannot single out anyone even knowing their language and age band", "[privacy][intruder]") {
+    CoarsenOptions options;
+    options.min_group = threshold();
+    options.guessable_questions = {"age_band"};
+    std::vector<ExportSession> rows = kiosk().sessions;
+    std::vector<ExportAnswer> answers = kiosk().answers;
+    const CoarsenReport report = coarsen_visit_times(rows, answers, options);
+    shuffle_rows(rows, answers);
+    CHECK(report.answers_removed > 0);
+    for (const auto* t : targets()) {
+        INFO(t->date << " " << t->part << " " << t->language << " " << t->age_band);
+        CHECK(candidates_by_sight(rows, answers, *t).size() >= static_cast<size_t>(threshold()));
+    }
+
+    // Control: time coarsening alone leaves people who stand out by language or age.
+    CoarsenOptions time_only;
+    time_only.min_group = threshold();
+    time_only.protect_language = false;
+    std::vector<ExportSession> plain_rows = kiosk().sessions;
+    std::vector<ExportAnswer> plain_answers = kiosk().answers;
+    coarsen_visit_times(plain_rows, plain_answers, time_only);
+    size_t narrowed = 0;
+    for (const auto* t : targets())
+        narrowed += candidates_by_sight(plain_rows, plain_answers, *t).size() < static_cast<size_t>(threshold());
+    CHECK(narrowed >= 10);
 }
 
 TEST_CASE("Intruder/summary tables per date and part of day would give away a lone visitor", "[privacy][intruder]") {

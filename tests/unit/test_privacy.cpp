@@ -3,6 +3,7 @@
 // The motivated-intruder tests are in test_motivated_intruder.cpp.
 #include "core/export_rows.hpp"
 #include "core/privacy.hpp"
+#include "core/profile.hpp"
 #include "core/repeat_guard.hpp"
 #include "store/store.hpp"
 #include "support/test_pack.hpp"
@@ -95,6 +96,16 @@ TEST_CASE("Repeat/the watch reports a visit when it ends, and only visits that g
     CHECK(watch.observe("", {}, 30) == std::optional<std::string>("s4"));
 }
 
+TEST_CASE("Repeat/the window comes from the hardware profile's privacy section", "[privacy]") {
+    const std::string base = "name = \"x\"\n[display]\nwidth = 800\nheight = 480\ndiagonal_inches = 7\n";
+    CHECK(parse_profile(base, "p.toml").profile->repeat_seconds == 30);
+    CHECK(parse_profile(base + "[privacy]\nrepeat_seconds = 0\n", "p.toml").profile->repeat_seconds == 0);
+    const auto bad = parse_profile(base + "[privacy]\nrepeat_seconds = 9000\n", "p.toml");
+    CHECK_FALSE(bad.profile);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].str().find("privacy.repeat_seconds") != std::string::npos);
+}
+
 TEST_CASE("Repeat/the store flags a session and counts flagged ones", "[privacy][store]") {
     test::TempDir dir;
     std::string error;
@@ -142,7 +153,9 @@ TEST_CASE("Coarsen/a busy date keeps its date, and its parts of day only if each
     std::vector<ExportSession> again;
     std::vector<ExportAnswer> again_answers;
     add_visits(again, again_answers, 12, "2025-11-03", "morning");
-    coarsen_visit_times(again, again_answers, {10, /*drop_part_of_day=*/true, false});
+    CoarsenOptions drop;
+    drop.drop_part_of_day = true;
+    coarsen_visit_times(again, again_answers, drop);
     CHECK(count_labels(again) == std::map<std::string, int>{{"2025-11-03", 12}});
 }
 
@@ -197,6 +210,27 @@ TEST_CASE("Coarsen/the start-up number stays only where the date is uncertain", 
     sessions[3].date_uncertain = true;
     coarsen_visit_times(sessions, answers, {});
     for (size_t i = 0; i < sessions.size(); ++i) CHECK(sessions[i].boot == (sessions[i].date_uncertain ? 4 : 0));
+}
+
+TEST_CASE("Coarsen/a rare language or guessable answer is blanked for its whole group", "[privacy]") {
+    std::vector<ExportSession> sessions;
+    std::vector<ExportAnswer> answers;
+    add_visits(sessions, answers, 12, "2025-11-03", "morning");
+    add_visits(sessions, answers, 12, "2025-11-04", "morning");
+    sessions[0].language = "pl";  // one Polish visitor on the 3rd
+    for (size_t i = 0; i < sessions.size(); ++i)  // the 4th: all the same age band; the 3rd: one older
+        answers.push_back({sessions[i].session_id, "age_band", "", i == 5 ? "76_plus" : "36_55", "c"});
+    CoarsenOptions options;
+    options.guessable_questions = {"age_band"};
+    const CoarsenReport r = coarsen_visit_times(sessions, answers, options);
+    CHECK(r.languages_blanked == 12);
+    CHECK(r.answers_removed == 12);
+    for (size_t i = 0; i < sessions.size(); ++i) CHECK(sessions[i].language == (i < 12 ? "" : "en"));
+    std::map<std::string, int> bands;
+    for (const auto& a : answers)
+        if (a.question_id == "age_band") ++bands[a.value];
+    CHECK(bands == std::map<std::string, int>{{"36_55", 12}});  // only the 4th keeps its bands
+    CHECK(std::count_if(answers.begin(), answers.end(), [](const ExportAnswer& a) { return a.question_id == "q1"; }) == 24);
 }
 
 // --- What an export holds and in which order ------------------------------------------------
