@@ -332,27 +332,26 @@ size_t match_year(std::string_view s, size_t i) {
     return n == 4 && plausible_year(year, 4) && word_end(s, i + n) ? 4 : 0;
 }
 
+// After the day and month: an optional comma, spaces, a four-digit year. Returns the length
+// of the whole date from `begin`, or 0.
+size_t match_year_after(std::string_view s, size_t begin, size_t j) {
+    if (j < s.size() && s[j] == ',') ++j;
+    j = skip_spaces(s, j);
+    const size_t y = match_year(s, j);
+    return y ? j + y - begin : 0;
+}
+
 size_t match_written_date(std::string_view s, size_t i) {
     if (const size_t d = match_day(s, i)) {  // 12 March 1956, 12th of March, 1956
         size_t j = skip_spaces(s, i + d);
         if (starts_with_nocase(s, j, "of ")) j = skip_spaces(s, j + 3);
         const size_t m = match_month_name(s, j);
-        if (m == 0) return 0;
-        j += m;
-        if (j < s.size() && s[j] == ',') ++j;
-        j = skip_spaces(s, j);
-        const size_t y = match_year(s, j);
-        return y ? j + y - i : 0;
+        return m ? match_year_after(s, i, j + m) : 0;
     }
     if (const size_t m = match_month_name(s, i)) {  // March 12, 1956
-        size_t j = skip_spaces(s, i + m);
+        const size_t j = skip_spaces(s, i + m);
         const size_t d = match_day(s, j);
-        if (d == 0) return 0;
-        j += d;
-        if (j < s.size() && s[j] == ',') ++j;
-        j = skip_spaces(s, j);
-        const size_t y = match_year(s, j);
-        return y ? j + y - i : 0;
+        return d ? match_year_after(s, i, j + d) : 0;
     }
     return 0;
 }

@@ -112,15 +112,8 @@ TEST_CASE("Repeat/the store flags a session and counts flagged ones", "[privacy]
     auto store = Store::open(dir.file("a.sqlite"), error);
     REQUIRE(store);
     for (const char* id : {"s1", "s2", "s3"}) {
-        PendingCommit p;
-        p.session.session_id = id;
-        p.session.pack_id = "tiny";
-        p.session.pack_version = "1";
-        p.session.pack_hash = "h";
-        p.session.language = "en";
-        p.session.stamp = {"2025-11-22", "morning", false, 1};
-        p.answers.push_back({"q1", "", "yes", "c", false});
-        REQUIRE(store->commit(p));
+        const SessionInfo visit{id, "tiny", "1", "h", "en", {"2025-11-22", "morning", false, 1}, "visitor"};
+        REQUIRE(store->commit(PendingCommit{visit, {{"q1", "", "yes", "c", false}}}));
     }
     CHECK(store->flagged_repeat_count() == 0);
     CHECK(store->flag_repeat("s2"));
