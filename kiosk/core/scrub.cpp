@@ -426,7 +426,10 @@ std::vector<Finding> find_identifiers(std::string_view text) {
     return merged;
 }
 
-std::string scrub_free_text(std::string_view text, size_t max_chars) {
+namespace {
+
+// One pass: every finding replaced, then the cap applied.
+std::string scrub_once(std::string_view text, size_t max_chars) {
     const std::string trimmed = trim(text);
     // Appends up to max_chars code points in all; a marker that would not fit whole is dropped.
     std::string out;
@@ -451,6 +454,21 @@ std::string scrub_free_text(std::string_view text, size_t max_chars) {
     }
     if (count < max_chars) append_text(std::string_view(trimmed).substr(at));
     return trim(out);
+}
+
+}  // namespace
+
+std::string scrub_free_text(std::string_view text, size_t max_chars) {
+    // Cutting text at the cap can make something new look like an identifier ("NR1 3SRX"
+    // cut to "NR1 3SR"), so scrub again until nothing changes.
+    std::string out = scrub_once(text, max_chars);
+    for (int pass = 0; pass < 8; ++pass) {
+        std::string again = scrub_once(out, max_chars);
+        if (again == out) return out;
+        out = std::move(again);
+    }
+    const auto left = find_identifiers(out);  // never seen in practice; keep what precedes it
+    return left.empty() ? out : trim(std::string_view(out).substr(0, left.front().begin));
 }
 
 }  // namespace dv

@@ -1,8 +1,11 @@
 // The free-text scrubber against a corpus of things people type: every identifier in the
 // positive corpus must go, and nothing in the negative corpus may be touched.
 #include "core/scrub.hpp"
+#include "core/text.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <random>
 
 #include <string>
 #include <vector>
@@ -171,6 +174,7 @@ TEST_CASE("Scrub/the length cap counts code points and never leaves half a marke
     // Capping first would have left a fragment of the number: the scrub runs on the whole text.
     const std::string out = scrub_free_text("my number is 07700 900123 ok", 16);
     CHECK(out.find("077") == std::string::npos);
+    CHECK(scrub_free_text("at NR1 3SRX", 10) == "at");  // the cut would have made a postcode
     CHECK(scrub_free_text("", 10).empty());
     CHECK(scrub_free_text("x", 0).empty());
 }
@@ -178,4 +182,24 @@ TEST_CASE("Scrub/the length cap counts code points and never leaves half a marke
 TEST_CASE("Scrub/invalid UTF-8 is stored as replacement characters, not raw bytes", "[scrub]") {
     const std::string out = scrub_free_text("ok \xff there", 100);
     CHECK(out == "ok \xef\xbf\xbd there");
+}
+
+TEST_CASE("Scrub/arbitrary input never breaks the scrubber or its output", "[scrub]") {
+    // Random text built from the pieces identifiers are made of, plus stray bytes: the output
+    // must be valid UTF-8 within the cap, and scrubbing it again must change nothing.
+    std::mt19937 random(7);
+    const std::vector<std::string> pieces = {"0", "7", "9", "44", "+", " ", "-", "(", ")", "/", ".", "@", ",", "a",
+                                             "Z", "nr", "1aa", "www.", "http://", ".uk", "born ", "March ", "12th",
+                                             "1956", "\xc5\x82", "\xff", "\xe2\x82", "[removed]", "\n"};
+    for (int sample = 0; sample < 3000; ++sample) {
+        std::string text;
+        const int length = static_cast<int>(random() % 40);
+        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+        const size_t cap = random() % 80;
+        INFO(text);
+        const std::string out = scrub_free_text(text, cap);
+        CHECK(is_valid_utf8(out));
+        CHECK(decode_utf8(out).size() <= cap);
+        CHECK(scrub_free_text(out, cap) == out);
+    }
 }
