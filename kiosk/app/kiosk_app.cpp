@@ -2,6 +2,7 @@
 #include "kiosk_app.hpp"
 
 #include "platform/screenshot.hpp"
+#include "store/journey_commit.hpp"
 #include "ui/screens.hpp"
 
 #include <imgui.h>
@@ -89,18 +90,10 @@ void KioskApp::apply(const Event& e) {
             std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",
                          verdict_text(m_trust.verdict()));
     }
-    m_journey.handle(e, now());
-    if (!m_journey.pending()) {
-        watch_visit();
-        return;
-    }
-    // Invariant (journey 1): the answer is durable before the journey moves on.
-    if (m_store.commit(*m_journey.pending())) {
-        m_journey.handle(Event::of(Event::Kind::Committed), now());
-    } else {
+    // Journey invariants 1 and 2: the answer is durable before the journey moves on.
+    if (apply_event(m_journey, m_store, e, now()) == CommitOutcome::Failed) {
         std::fprintf(stderr, "datavoice-kiosk: %s: answer not saved: %s\n", m_store.path().c_str(),
                      m_store.last_error().c_str());
-        m_journey.handle(Event::of(Event::Kind::CommitFailed), now());
         m_next_store_probe = m_clock.monotonic_seconds() + kStoreProbeSeconds;
     }
     watch_visit();
@@ -134,11 +127,27 @@ void KioskApp::check_resting() {
     const double t = m_clock.monotonic_seconds();
     if (t < m_next_store_probe) return;
     m_next_store_probe = t + kStoreProbeSeconds;
-    if (m_store.writable()) {
+    if (recover_if_writable(m_journey, m_store, now())) {
         std::fprintf(stderr, "datavoice-kiosk: %s: the store accepts answers again\n", m_store.path().c_str());
-        m_journey.handle(Event::of(Event::Kind::StoreRecovered), now());
         m_frames_owed = 3;
     }
+}
+
+void KioskApp::purge_expired_once_a_day() {
+    // Only between visitors, and at most once per local date. The clock must be trusted
+    // (store invariant 9): now().clock_trusted is the kiosk's one answer to that question.
+    if (m_profile.retention_days <= 0 || m_journey.screen() != Screen::Attract) return;
+    const Now n = now();
+    if (n.local.date() == m_retention_checked_on) return;
+    m_retention_checked_on = n.local.date();
+    const PurgeResult r = m_store.purge_expired(m_profile.retention_days, n.local, n.clock_trusted);
+    if (!r.ok)
+        std::fprintf(stderr, "datavoice-kiosk: %s: retention purge failed: %s\n", m_store.path().c_str(),
+                     m_store.last_error().c_str());
+    else if (r.sessions > 0)
+        std::fprintf(stderr, "datavoice-kiosk: %s: removed %lld sessions dated before %s (retention_days = %d)\n",
+                     m_store.path().c_str(), static_cast<long long>(r.sessions), r.cutoff_date.c_str(),
+                     m_profile.retention_days);
 }
 
 void KioskApp::rebuild_fonts_if_needed() {
@@ -293,6 +302,7 @@ int KioskApp::loop() {
         check_resting();
         sync_results();
         watch_visit();
+        purge_expired_once_a_day();
         const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing();
         if (changed) m_frames_owed = std::max(m_frames_owed, 2);
 

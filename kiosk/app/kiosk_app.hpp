@@ -54,6 +54,7 @@ private:
     void read_aloud(const ui::UiOutput& out);
     void sync_results();
     void watch_visit();
+    void purge_expired_once_a_day();
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -91,6 +92,7 @@ private:
     std::string m_frame_stats_path;
     std::vector<float> m_build_ms, m_frame_ms;
     bool m_exit_after_first_frame = false;
+    std::string m_retention_checked_on;  // the local date of the last retention purge
     bool m_fatal = false;
     std::string m_fatal_error;
 };

@@ -111,6 +111,10 @@ int main(int argc, char** argv) {
     if (!ensure_writable_dir(data_dir, error)) return bad_input(error);
     auto store = Store::open((std::filesystem::path(data_dir) / "datavoice.sqlite").string(), error);
     if (!store) return bad_input(error);
+    // Until staff mode shows them, start-up warnings (a damaged database moved aside) go to
+    // the log; they are in the store's audit log as well.
+    for (const auto& w : store->startup_warnings())
+        std::fprintf(stderr, "datavoice-kiosk: %s: %s\n", store->path().c_str(), w.c_str());
 
     FontFiles fonts;
     if (!find_font_files(fonts, error)) return bad_input(error);

@@ -1,125 +1,87 @@
-// This file implements the kiosk's durable store on SQLite.
+// This file implements the kiosk's durable store on SQLite: opening (with the start-up
+// check and migrations), committing answers, and reading them back.
 //
 // STATES
 //
-//   Closed ──open()──► Migrating ──► Ready ──commit() fails──► Failing
-//                                     ▲  │                       │
-//                                     │  └──commit() ok──► Ready │
-//                                     └──── writable() ok ───────┘
+//   Closed ──open()──► Checking ──healthy or new──────────────► Migrating ──► Ready
+//                         │                                        ▲           │ ▲
+//                         ├──corrupt──► MovedAside ────────────────┘           │ │ commit(),
+//                         │             (file renamed, fresh file, warning)    │ │ purge ok
+//                         └──unreadable, or newer schema──► Closed (error)     │ └──┘
+//                                                          commit(), purge fails│
+//                                                                               ▼
+//                                                 Ready ◄── writable() ok ── Failing
 //
-//   Closed     no connection.
-//   Migrating  inside open(): PRAGMAs set, each pending migration applied in its own
-//              transaction that also sets PRAGMA user_version.
-//   Ready      every commit() so far has succeeded or the last writable() probe did.
-//   Failing    the last write failed (disk full, I/O error); nothing was acknowledged.
+//   Closed      no connection.
+//   Checking    inside open(): an existing database is read by PRAGMA quick_check.
+//   MovedAside  inside open(): the corrupt file and its -wal and -shm are renamed with a
+//               timestamp; a fresh database is created in their place.
+//   Migrating   inside open(): PRAGMAs set, each pending migration applied in its own
+//               transaction that also sets PRAGMA user_version (migrations.cpp).
+//   Ready       every commit() so far has succeeded or the last writable() probe did.
+//   Failing     the last write failed (disk full, I/O error); nothing was acknowledged and
+//               no transaction is left open.
 //
 // TRANSITIONS
-//   Closed → Migrating → Ready   Store::open()
-//   Ready → Ready | Failing      Store::commit()
-//   Failing → Ready              Store::writable()
+//   Closed → Checking → Migrating → Ready      Store::open()
+//   Checking → MovedAside → Migrating          Store::open() via health::move_aside()
+//   Ready → Ready | Failing                    Store::commit(), Store::commit_batch()
+//   Ready → Ready | Failing                    Store::purge_expired() (store_retention.cpp)
+//   Failing → Ready                            Store::writable()
 //
-// INVARIANTS (tests in tests/unit/test_store.cpp name them)
+// INVARIANTS (tests name them: tests/unit/test_store*.cpp, tests/crash/)
 //   (1) commit() returns true only after SQLite reports COMMIT done with journal_mode=WAL and
 //       synchronous=FULL, so an acknowledged answer survives a crash or power cut.
 //   (2) A session row and its answers are written in the same transaction: no answer without
-//       its session, no session without its first answer.
+//       its session (a foreign key, enforced), no session without its first answer.
 //   (3) Answers are append-only: an UPDATE of an answer row is refused by a trigger. A changed
 //       answer is a new row; the latest row per (session, question, phase) is the one that counts.
 //   (4) PRAGMA user_version always equals the number of migrations applied, and each migration
 //       is applied completely or not at all.
 //   (5) Nothing in the database identifies a visitor: no times finer than a part of day,
 //       no device ids (the audit log holds staff and system events only).
+//   (6) A database that fails PRAGMA quick_check, or that SQLite calls corrupt or not a
+//       database, is never written to and never deleted: it is renamed with its -wal and
+//       -shm, a fresh database starts, and startup_warnings() and audit_log say so.
+//   (7) A failed write leaves no transaction open: every write path rolls back on error, so
+//       the connection stays usable and the next write starts clean.
+//   (8) Rows leave sessions and answers only through a purge: triggers refuse any DELETE
+//       while the purge gate is empty; a purge opens the gate, deletes, closes it and logs
+//       itself in audit_log, all in one transaction. Deleted content is overwritten
+//       (secure_delete) and the write-ahead log truncated afterwards.
+//   (9) A purge by age runs only on a trusted clock and never removes a session whose date
+//       was uncertain when it was stored.
+//   (10) An error that is not corruption (I/O, permissions, a lock) never moves a database
+//       aside: open() fails with one line naming the file instead.
 #include "store.hpp"
+
+#include "health.hpp"
+#include "migrations.hpp"
+#include "statement.hpp"
 
 #include <sqlite3.h>
 
 namespace dv {
 
+using sql::Stmt;
+
+namespace sql {
+
+std::string query_text(sqlite3* db, const char* text, const std::string& fallback) {
+    Stmt s(db, text);
+    return s.ok() && s.step() == SQLITE_ROW ? s.text(0) : fallback;
+}
+
+std::int64_t query_integer(sqlite3* db, const char* text, std::int64_t fallback) {
+    Stmt s(db, text);
+    return s.ok() && s.step() == SQLITE_ROW ? s.integer(0) : fallback;
+}
+
+}  // namespace sql
+
 namespace {
 
-// Migration N (1-based) takes the schema from version N-1 to N. Never edit a released one:
-// add a new one. tests/unit/test_store_migrations.cpp builds every earlier version.
-const char* const kMigrations[] = {
-    // 1: sessions, answers, staff audit log, settings
-    R"sql(
-    CREATE TABLE sessions (
-        session_id     TEXT PRIMARY KEY NOT NULL,
-        pack_id        TEXT NOT NULL,
-        pack_version   TEXT NOT NULL,
-        pack_hash      TEXT NOT NULL,
-        language       TEXT NOT NULL,
-        visit_date     TEXT NOT NULL,
-        part_of_day    TEXT NOT NULL CHECK (part_of_day IN ('morning', 'afternoon', 'evening')),
-        date_uncertain INTEGER NOT NULL DEFAULT 0,
-        boot           INTEGER NOT NULL DEFAULT 0,
-        mode           TEXT NOT NULL DEFAULT 'visitor'
-    );
-    CREATE TABLE answers (
-        answer_id    INTEGER PRIMARY KEY,
-        session_id   TEXT NOT NULL REFERENCES sessions(session_id),
-        question_id  TEXT NOT NULL,
-        phase        TEXT NOT NULL DEFAULT '',
-        value        TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        skipped      INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX answers_by_session ON answers(session_id, question_id, phase);
-    CREATE TRIGGER answers_append_only BEFORE UPDATE ON answers
-    BEGIN
-        SELECT RAISE(ABORT, 'answers are append-only');
-    END;
-    CREATE TABLE audit_log (
-        entry_id INTEGER PRIMARY KEY,
-        at       TEXT NOT NULL,
-        event    TEXT NOT NULL,
-        detail   TEXT NOT NULL DEFAULT ''
-    );
-    CREATE TABLE settings (
-        key   TEXT PRIMARY KEY NOT NULL,
-        value TEXT NOT NULL
-    );
-    )sql",
-    // 2: repeat presses are flagged, kept, and left out of headline tables (store_privacy.cpp)
-    R"sql(
-    ALTER TABLE sessions ADD COLUMN flagged_repeat INTEGER NOT NULL DEFAULT 0;
-    )sql",
-};
-
-constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
-
-// A prepared statement that finalizes itself.
-class Stmt {
-public:
-    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-
-    bool ok() const { return m_stmt != nullptr; }
-    Stmt& bind(int i, const std::string& v) {
-        sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt& bind(int i, std::int64_t v) {
-        sqlite3_bind_int64(m_stmt, i, v);
-        return *this;
-    }
-    int step() { return sqlite3_step(m_stmt); }
-    std::string text(int col) const {
-        const auto* p = sqlite3_column_text(m_stmt, col);
-        return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(m_stmt, col)) : std::string();
-    }
-    std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
-
-private:
-    sqlite3_stmt* m_stmt = nullptr;
-};
-
-}  // namespace
-
-int Store::current_schema_version() { return kSchemaVersion; }
-
-std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) {
+sqlite3* open_connection(const std::string& path, std::string& error) {
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
@@ -127,31 +89,78 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
         sqlite3_close(db);
         return nullptr;
     }
-    std::unique_ptr<Store> store(new Store(db, path));
     sqlite3_busy_timeout(db, 5000);
     sqlite3_extended_result_codes(db, 1);
-    // Invariant 1: WAL with synchronous=FULL makes every COMMIT durable before it returns.
-    if (!store->exec("PRAGMA journal_mode=WAL") || !store->exec("PRAGMA synchronous=FULL") ||
-        !store->exec("PRAGMA foreign_keys=ON")) {
-        error = path + ": " + store->m_error;
-        return nullptr;
-    }
-    const int from = store->schema_version();
-    if (from < 0 || from > kSchemaVersion) {
-        error = path + ": schema version " + std::to_string(from) + " is newer than this kiosk understands (" +
-                std::to_string(kSchemaVersion) + ")";
-        return nullptr;
-    }
-    for (int v = from; v < kSchemaVersion; ++v) {  // invariant 4: one transaction per migration
-        const std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[v] +
-                                "PRAGMA user_version=" + std::to_string(v + 1) + ";COMMIT;";
-        if (!store->exec(sql.c_str())) {
-            store->exec("ROLLBACK");
-            error = path + ": migration to schema version " + std::to_string(v + 1) + " failed: " + store->m_error;
+    return db;
+}
+
+}  // namespace
+
+int Store::current_schema_version() { return schema::latest_version(); }
+
+std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) {
+    static const SystemClock system_clock;
+    return open(path, error, system_clock);
+}
+
+std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, const Clock& clock) {
+    const bool existed = health::has_content(path);
+    sqlite3* db = open_connection(path, error);
+    if (!db) return nullptr;
+    std::string moved_to, damage;
+    if (existed) {  // invariants 6 and 10
+        const health::Check check = health::quick_check(db);
+        if (check.verdict == health::Verdict::Unreadable) {
+            error = path + ": cannot read the database: " + check.detail;
+            sqlite3_close(db);
             return nullptr;
         }
+        if (check.verdict == health::Verdict::Corrupt) {
+            sqlite3_close(db);
+            damage = check.detail;
+            if (!health::move_aside(path, clock.local_now(), moved_to, error)) return nullptr;
+            db = open_connection(path, error);
+            if (!db) return nullptr;
+        }
+    }
+    std::unique_ptr<Store> store(new Store(db, path));
+    if (!store->configure(error) || !store->migrate(error)) return nullptr;
+    if (!moved_to.empty()) {
+        const std::string kept = moved_to.substr(moved_to.find_last_of('/') + 1);
+        store->m_startup_warnings.push_back("The answers database was damaged (" + damage + "). It was kept as " +
+                                            kept + " and a new, empty one was started.");
+        store->audit("database_moved_aside", damage + "; kept as " + kept, health::audit_time(clock.local_now()));
     }
     return store;
+}
+
+bool Store::configure(std::string& error) {
+    // Invariant 1: WAL with synchronous=FULL makes every COMMIT durable before it returns.
+    // Invariant 8: what a purge deletes is overwritten, not left in free pages.
+    if (!exec("PRAGMA journal_mode=WAL") || journal_mode() != "wal" || !exec("PRAGMA synchronous=FULL") ||
+        !exec("PRAGMA foreign_keys=ON") || !exec("PRAGMA secure_delete=ON")) {
+        error = m_path + ": " + (m_error.empty() ? "cannot switch the database to WAL mode" : m_error);
+        return false;
+    }
+    return true;
+}
+
+bool Store::migrate(std::string& error) {
+    const int from = schema_version();
+    const int latest = schema::latest_version();
+    if (from < 0 || from > latest) {
+        error = m_path + ": schema version " + std::to_string(from) + " is newer than this kiosk understands (" +
+                std::to_string(latest) + ")";
+        return false;
+    }
+    for (int v = from + 1; v <= latest; ++v) {  // invariant 4: one transaction per migration
+        std::string why;
+        if (!schema::apply_migration(m_db, v, why)) {
+            error = m_path + ": migration to schema version " + std::to_string(v) + " failed: " + why;
+            return false;
+        }
+    }
+    return true;
 }
 
 Store::Store(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
@@ -170,54 +179,68 @@ bool Store::exec(const char* sql) {
 
 bool Store::fail(const char* what) {
     m_error = std::string(what) + ": " + sqlite3_errmsg(m_db);
+    // Invariant 7: nothing half-done stays open. Statements are reset first so ROLLBACK is
+    // never refused because one of them is still running.
+    for (sqlite3_stmt* s = sqlite3_next_stmt(m_db, nullptr); s; s = sqlite3_next_stmt(m_db, s)) sqlite3_reset(s);
     if (!sqlite3_get_autocommit(m_db)) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     return false;
 }
 
-int Store::schema_version() {
-    Stmt s(m_db, "PRAGMA user_version");
-    return s.ok() && s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
+bool Store::begin_write() {
+    // A transaction left open by an earlier failure (one SQLite could not roll back then)
+    // would make every later BEGIN fail: end it first (invariant 7).
+    if (!sqlite3_get_autocommit(m_db)) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return exec("BEGIN IMMEDIATE");
 }
 
-std::string Store::journal_mode() {
-    Stmt s(m_db, "PRAGMA journal_mode");
-    return s.ok() && s.step() == SQLITE_ROW ? s.text(0) : std::string();
-}
+int Store::schema_version() { return static_cast<int>(sql::query_integer(m_db, "PRAGMA user_version")); }
 
-int Store::synchronous_level() {
-    Stmt s(m_db, "PRAGMA synchronous");
-    return s.ok() && s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
+std::string Store::journal_mode() { return sql::query_text(m_db, "PRAGMA journal_mode"); }
+
+int Store::synchronous_level() { return static_cast<int>(sql::query_integer(m_db, "PRAGMA synchronous")); }
+
+bool Store::insert_pending(const PendingCommit& pending) {
+    // Invariant 2: the session row is written with its first answer, in one transaction.
+    Stmt s(m_db,
+           "INSERT OR IGNORE INTO sessions (session_id, pack_id, pack_version, pack_hash, language, visit_date, "
+           "part_of_day, date_uncertain, boot, mode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!s.ok()) return fail("prepare session");
+    const SessionInfo& si = pending.session;
+    s.bind(1, si.session_id).bind(2, si.pack_id).bind(3, si.pack_version).bind(4, si.pack_hash);
+    s.bind(5, si.language).bind(6, si.stamp.date).bind(7, si.stamp.part_of_day);
+    s.bind(8, std::int64_t{si.stamp.date_uncertain}).bind(9, std::int64_t{si.stamp.boot}).bind(10, si.mode);
+    if (s.step() != SQLITE_DONE) return fail("insert session");
+
+    Stmt a(m_db,
+           "INSERT INTO answers (session_id, question_id, phase, value, content_hash, skipped) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!a.ok()) return fail("prepare answer");
+    for (const auto& r : pending.answers) {
+        a.reset();
+        a.bind(1, si.session_id).bind(2, r.question_id).bind(3, r.phase).bind(4, r.value);
+        a.bind(5, r.content_hash).bind(6, std::int64_t{r.skipped});
+        if (a.step() != SQLITE_DONE) return fail("insert answer");
+    }
+    return true;
 }
 
 bool Store::commit(const PendingCommit& pending) {
-    if (!exec("BEGIN IMMEDIATE")) return fail("begin");
-    {
-        // Invariant 2: the session row is written with its first answer, in one transaction.
-        Stmt s(m_db,
-               "INSERT OR IGNORE INTO sessions (session_id, pack_id, pack_version, pack_hash, language, visit_date, "
-               "part_of_day, date_uncertain, boot, mode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        if (!s.ok()) return fail("prepare session");
-        const SessionInfo& si = pending.session;
-        s.bind(1, si.session_id).bind(2, si.pack_id).bind(3, si.pack_version).bind(4, si.pack_hash);
-        s.bind(5, si.language).bind(6, si.stamp.date).bind(7, si.stamp.part_of_day);
-        s.bind(8, std::int64_t{si.stamp.date_uncertain}).bind(9, std::int64_t{si.stamp.boot}).bind(10, si.mode);
-        if (s.step() != SQLITE_DONE) return fail("insert session");
-    }
-    for (const auto& a : pending.answers) {
-        Stmt s(m_db,
-               "INSERT INTO answers (session_id, question_id, phase, value, content_hash, skipped) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        if (!s.ok()) return fail("prepare answer");
-        s.bind(1, pending.session.session_id).bind(2, a.question_id).bind(3, a.phase).bind(4, a.value);
-        s.bind(5, a.content_hash).bind(6, std::int64_t{a.skipped});
-        if (s.step() != SQLITE_DONE) return fail("insert answer");
-    }
+    if (!begin_write()) return fail("begin");
+    if (!insert_pending(pending)) return false;
     if (!exec("COMMIT")) return fail("commit");  // invariant 1
     return true;
 }
 
+bool Store::commit_batch(const std::vector<PendingCommit>& batch) {
+    if (!begin_write()) return fail("begin");
+    for (const auto& pending : batch)
+        if (!insert_pending(pending)) return false;
+    if (!exec("COMMIT")) return fail("commit");
+    return true;
+}
+
 bool Store::writable() {
-    if (!exec("BEGIN IMMEDIATE")) return fail("begin");
+    if (!begin_write()) return fail("begin");
     if (!exec("INSERT INTO settings (key, value) VALUES ('store_probe', '1') "
               "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"))
         return fail("probe");
@@ -279,10 +302,7 @@ std::vector<StoredAnswer> Store::effective_answers() {
                         "WHERE a.skipped = 0 ORDER BY a.answer_id");
 }
 
-std::int64_t Store::session_count() {
-    Stmt s(m_db, "SELECT COUNT(*) FROM sessions");
-    return s.ok() && s.step() == SQLITE_ROW ? s.integer(0) : 0;
-}
+std::int64_t Store::session_count() { return sql::query_integer(m_db, "SELECT COUNT(*) FROM sessions", 0); }
 
 void Store::audit(const std::string& event, const std::string& detail, const std::string& at) {
     Stmt s(m_db, "INSERT INTO audit_log (at, event, detail) VALUES (?1, ?2, ?3)");

@@ -1,8 +1,11 @@
 // The kiosk's durable store: one SQLite database per kiosk. The only code with SQL in it.
 //
-// See store.cpp for the states, transitions and numbered invariants of the store.
+// See store.cpp for the states, transitions and numbered invariants of the store. Its
+// methods are defined across several files: store.cpp (open, commit, reads),
+// store_health.cpp (the start-up check), store_retention.cpp (purges), migrations.cpp.
 #pragma once
 
+#include "core/clock.hpp"
 #include "core/journey.hpp"
 #include "core/results.hpp"
 
@@ -42,10 +45,22 @@ struct AuditEntry {
     std::string detail;
 };
 
+// What a purge removed. ok is false when the purge failed (nothing was removed).
+struct PurgeResult {
+    bool ok = false;
+    std::int64_t sessions = 0;
+    std::int64_t answers = 0;
+    std::string cutoff_date;  // retention: rows dated before this day were removed
+};
+
 class Store {
 public:
-    // Opens (creating if needed) the database at path and migrates it to the current schema.
+    // Opens (creating if needed) the database at path, checks it (PRAGMA quick_check) and
+    // migrates it to the current schema. A corrupt database is moved aside with a timestamped
+    // name taken from `clock` and a fresh one started; startup_warnings() then says so.
     // On failure returns nullptr and sets error to one line naming the file and the problem.
+    static std::unique_ptr<Store> open(const std::string& path, std::string& error, const Clock& clock);
+    // The same, with the system clock.
     static std::unique_ptr<Store> open(const std::string& path, std::string& error);
     ~Store();
     Store(const Store&) = delete;
@@ -61,8 +76,22 @@ public:
     // transaction. True only when the transaction committed (invariant 1).
     bool commit(const PendingCommit& pending);
 
+    // Many pending commits in one transaction (bulk loads, simulations): all or nothing.
+    bool commit_batch(const std::vector<PendingCommit>& batch);
+
     // A cheap write that proves the database accepts writes again (used while resting).
     bool writable();
+
+    // Problems found when the store opened, for the staff screen: one plain sentence each
+    // (e.g. the database was corrupt and was moved aside). Also recorded in audit_log.
+    const std::vector<std::string>& startup_warnings() const { return m_startup_warnings; }
+
+    // Storage limitation: removes the sessions (with their answers) dated more than
+    // retention_days before the date of `now`, and logs the purge in audit_log at `now`.
+    // Never runs on an untrusted clock: when clock_trusted is false it removes nothing.
+    // Sessions whose date was uncertain when stored are never purged by age.
+    // retention_days <= 0 means keep everything.
+    PurgeResult purge_expired(int retention_days, const CivilTime& now, bool clock_trusted);
 
     std::vector<StoredSession> sessions();
     // Every answer row ever written, oldest first.
@@ -94,11 +123,24 @@ public:
 private:
     Store(sqlite3* db, std::string path);
     bool exec(const char* sql);
+    // Records the error and rolls back whatever transaction is open (invariant 7).
     bool fail(const char* what);
+    // BEGIN IMMEDIATE on a connection with no transaction left open.
+    bool begin_write();
+    bool insert_pending(const PendingCommit& pending);
+    bool configure(std::string& error);
+    bool migrate(std::string& error);
+    // Removes the sessions matching `condition` (SQL on table sessions, binding ?1 to
+    // condition_arg) and their answers through the purge gate, logs `event` with `detail`
+    // and the counts in audit_log, all in one transaction (invariant 8). Nothing is logged
+    // when nothing matched.
+    PurgeResult purge_sessions_where(const char* condition, const std::string& condition_arg,
+                                     const std::string& event, const std::string& detail, const std::string& at);
 
     sqlite3* m_db;
     std::string m_path;
     std::string m_error;
+    std::vector<std::string> m_startup_warnings;
 };
 
 }  // namespace dv
