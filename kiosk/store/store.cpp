@@ -109,6 +109,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, 
     if (!db) return nullptr;
     std::string moved_to, damage;
     if (existed) {  // invariants 6 and 10
+        // Closing the last connection would checkpoint the log into the file: not while it
+        // may be damaged, so that a damaged file is kept exactly as it was found.
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         const health::Check check = health::quick_check(db);
         if (check.verdict == health::Verdict::Unreadable) {
             error = path + ": cannot read the database: " + check.detail;
@@ -122,6 +125,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, 
             db = open_connection(path, error);
             if (!db) return nullptr;
         }
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     }
     std::unique_ptr<Store> store(new Store(db, path));
     if (!store->configure(error) || !store->migrate(error)) return nullptr;
