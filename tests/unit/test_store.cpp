@@ -125,7 +125,7 @@ TEST_CASE("Store/(3) answers are append-only and the latest counts", "[store]") 
     sqlite3_close(db);
 }
 
-TEST_CASE("Store/(2) a session and its answers commit together or not at all", "[store]") {
+TEST_CASE("Store/(2)(7) a session and its answers commit together or not at all; the store works on", "[store]") {
     test::TempDir dir;
     std::string error;
     auto store = Store::open(dir.file("a.sqlite"), error);
@@ -187,4 +187,38 @@ TEST_CASE("Store/the audit log keeps staff events in order", "[store]") {
     REQUIRE(log.size() == 2);
     CHECK(log[0].event == "unlock");
     CHECK(log[1].detail == "usb");
+}
+
+TEST_CASE("Store/(2) an answer without its session is refused by the foreign key", "[store]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    REQUIRE(store->commit(answer("s1", "q1", "yes")));
+    sqlite3* db = nullptr;
+    sqlite3_open(dir.file("a.sqlite").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+    const int rc = sqlite3_exec(db,
+                                "INSERT INTO answers (session_id, question_id, value, content_hash) "
+                                "VALUES ('nobody', 'q1', 'yes', 'h')",
+                                nullptr, nullptr, nullptr);
+    CHECK((rc & 0xff) == SQLITE_CONSTRAINT);
+    sqlite3_close(db);
+    CHECK(store->all_answers().size() == 1);
+}
+
+TEST_CASE("Store/many visits commit in one batch, all or nothing", "[store]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    std::vector<PendingCommit> batch{answer("s1", "q1", "yes"), answer("s2", "q1", "no"), answer("s2", "q2", "m1")};
+    REQUIRE(store->commit_batch(batch));
+    CHECK(store->session_count() == 2);
+    CHECK(store->all_answers().size() == 3);
+    batch.push_back(answer("s3", "q1", "yes"));
+    batch.back().session.stamp.part_of_day = "03:14";  // refused: the whole batch goes
+    CHECK_FALSE(store->commit_batch(batch));
+    CHECK(store->all_answers().size() == 3);
+    CHECK(store->commit(answer("s4", "q1", "yes")));
 }
