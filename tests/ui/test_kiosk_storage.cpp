@@ -1,0 +1,89 @@
+// The real kiosk when its storage fails: a full disk mid-visit (made full and free again on
+// cue by tests/support/full_disk_preload.cpp), and a damaged database found at start-up.
+#include "store/store.hpp"
+#include "support/process.hpp"
+#include "support/test_pack.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace dv;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string artefacts(const std::string& name) {
+    const std::string dir = fs::current_path().string() + "/test-artefacts/" + name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string write_script(const test::TempDir& dir, const std::string& text) {
+    const std::string path = dir.file("script.dvs");
+    std::ofstream(path) << text;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("Kiosk storage/a full disk mid-visit: not acknowledged, resting, recovers by itself", "[ui]") {
+    test::TempDir data;
+    const std::string data_dir = fs::canonical(data.path()).string();
+    const std::string shots = artefacts("storage_full");
+    test::Xvfb x(1920, 1080);
+    const auto r = test::run_process(
+        {test::kiosk_binary(), "--data", data_dir, "--script",
+         test::source_dir() + "/tests/ui/scripts/storage_full.dvs", "--screenshots", shots},
+        {{"DISPLAY", x.display()},
+         {"LD_PRELOAD", FULL_DISK_PRELOAD},
+         {"DATAVOICE_TEST_FULL_DIR", data_dir},
+         {"ASAN_OPTIONS", "verify_asan_link_order=0"}});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);  // every expect-screen held: resting, never thank you
+    CHECK(r.err.find("answer not saved") != std::string::npos);
+    CHECK(r.err.find("accepts answers again") != std::string::npos);
+
+    std::string error;
+    auto store = Store::open(data_dir + "/datavoice.sqlite", error);
+    REQUIRE(store);
+    // Saved: the first visitor's first answer and the third visitor's. Not saved: the two
+    // answers given while the disk was full.
+    std::vector<std::string> stored;
+    for (const auto& a : store->all_answers()) stored.push_back(a.question_id + "=" + a.value);
+    CHECK(stored == std::vector<std::string>{"know_can_opt_out=yes", "know_can_opt_out=not_sure"});
+    CHECK(store->session_count() == 2);
+    CHECK(fs::file_size(shots + "/01-resting.png") > 10000);
+}
+
+TEST_CASE("Kiosk storage/a damaged database is moved aside at start-up and the warning printed", "[ui]") {
+    test::TempDir data;
+    const std::string db = data.file("datavoice.sqlite");
+    {
+        std::string error;
+        auto store = Store::open(db, error);
+        REQUIRE(store);
+    }
+    {
+        std::fstream f(db, std::ios::binary | std::ios::in | std::ios::out);
+        f.write("this is not a database header, it has been overwritten by junk......", 64);
+    }
+    const std::string script = write_script(data, "expect-screen attract\nquit\n");
+    const auto r = test::run_kiosk_headless({"--data", data.path(), "--script", script, "--screenshots",
+                                             artefacts("storage_damaged")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("damaged") != std::string::npos);
+    int kept = 0;
+    for (const auto& e : fs::directory_iterator(data.path()))
+        if (e.path().filename().string().rfind("datavoice.sqlite.corrupt-", 0) == 0) ++kept;
+    CHECK(kept == 1);
+    std::string error;
+    auto store = Store::open(db, error);
+    REQUIRE(store);
+    CHECK(store->startup_warnings().empty());
+    REQUIRE(store->audit_log().size() == 1);
+    CHECK(store->audit_log()[0].event == "database_moved_aside");
+}
