@@ -203,22 +203,25 @@ std::string Store::journal_mode() { return sql::query_text(m_db, "PRAGMA journal
 
 int Store::synchronous_level() { return static_cast<int>(sql::query_integer(m_db, "PRAGMA synchronous")); }
 
-bool Store::insert_pending(const PendingCommit& pending) {
+namespace {
+
+const char* const kInsertSession =
+    "INSERT OR IGNORE INTO sessions (session_id, pack_id, pack_version, pack_hash, language, visit_date, "
+    "part_of_day, date_uncertain, boot, mode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+const char* const kInsertAnswer =
+    "INSERT INTO answers (session_id, question_id, phase, value, content_hash, skipped) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+}  // namespace
+
+bool Store::insert_pending(const PendingCommit& pending, Stmt& s, Stmt& a) {
     // Invariant 2: the session row is written with its first answer, in one transaction.
-    Stmt s(m_db,
-           "INSERT OR IGNORE INTO sessions (session_id, pack_id, pack_version, pack_hash, language, visit_date, "
-           "part_of_day, date_uncertain, boot, mode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!s.ok()) return fail("prepare session");
     const SessionInfo& si = pending.session;
+    s.reset();
     s.bind(1, si.session_id).bind(2, si.pack_id).bind(3, si.pack_version).bind(4, si.pack_hash);
     s.bind(5, si.language).bind(6, si.stamp.date).bind(7, si.stamp.part_of_day);
     s.bind(8, std::int64_t{si.stamp.date_uncertain}).bind(9, std::int64_t{si.stamp.boot}).bind(10, si.mode);
     if (s.step() != SQLITE_DONE) return fail("insert session");
-
-    Stmt a(m_db,
-           "INSERT INTO answers (session_id, question_id, phase, value, content_hash, skipped) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!a.ok()) return fail("prepare answer");
     for (const auto& r : pending.answers) {
         a.reset();
         a.bind(1, si.session_id).bind(2, r.question_id).bind(3, r.phase).bind(4, r.value);
@@ -228,18 +231,15 @@ bool Store::insert_pending(const PendingCommit& pending) {
     return true;
 }
 
-bool Store::commit(const PendingCommit& pending) {
-    if (!begin_write()) return fail("begin");
-    if (!insert_pending(pending)) return false;
-    if (!exec("COMMIT")) return fail("commit");  // invariant 1
-    return true;
-}
+bool Store::commit(const PendingCommit& pending) { return commit_batch({pending}); }
 
 bool Store::commit_batch(const std::vector<PendingCommit>& batch) {
     if (!begin_write()) return fail("begin");
+    Stmt session(m_db, kInsertSession), answer(m_db, kInsertAnswer);
+    if (!session.ok() || !answer.ok()) return fail("prepare");
     for (const auto& pending : batch)
-        if (!insert_pending(pending)) return false;
-    if (!exec("COMMIT")) return fail("commit");
+        if (!insert_pending(pending, session, answer)) return false;
+    if (!exec("COMMIT")) return fail("commit");  // invariant 1
     return true;
 }
 

@@ -19,6 +19,10 @@ struct sqlite3;
 
 namespace dv {
 
+namespace sql {
+class Stmt;
+}
+
 struct StoredSession {
     std::string session_id;
     std::string pack_id, pack_version, pack_hash;
@@ -127,7 +131,8 @@ private:
     bool fail(const char* what);
     // BEGIN IMMEDIATE on a connection with no transaction left open.
     bool begin_write();
-    bool insert_pending(const PendingCommit& pending);
+    // The two statements are prepared once per transaction (see commit(), commit_batch()).
+    bool insert_pending(const PendingCommit& pending, sql::Stmt& insert_session, sql::Stmt& insert_answer);
     bool configure(std::string& error);
     bool migrate(std::string& error);
     // Removes the sessions matching `condition` (SQL on table sessions, binding ?1 to

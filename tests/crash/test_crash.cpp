@@ -5,6 +5,7 @@
 // in flight landed whole or not at all (invariant 2), integrity_check is ok and no foreign key
 // is broken, and the restarted child found nothing to move aside (invariant 6).
 #include "store/store.hpp"
+#include "support/sql_query.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,7 +14,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <random>
 
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 using namespace dv;
+using test::query_column;
 using Steady = std::chrono::steady_clock;
 
 namespace {
@@ -114,19 +115,6 @@ bool drain_until(Child& c, Ledger& ledger, Steady::time_point deadline, Done don
     return true;
 }
 
-std::vector<std::string> query_column(sqlite3* db, const char* sql) {
-    std::vector<std::string> out;
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        const auto* t = sqlite3_column_text(st, 0);
-        out.emplace_back(t ? reinterpret_cast<const char*>(t) : "");
-    }
-    if (!st) out.push_back(std::string("cannot query: ") + sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return out;
-}
-
 // The answers table as the child writes its lines; integrity and foreign keys checked on
 // the way. The connection does not checkpoint on close, so the log carries on growing
 // across runs as it would in a kiosk that keeps crashing.
@@ -143,11 +131,6 @@ Multiset stored_rows(const std::string& path) {
         ++rows[r];
     sqlite3_close(db);
     return rows;
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 }  // namespace
@@ -192,10 +175,10 @@ TEST_CASE("Crash/(1)(2)(6) 500 SIGKILLs at random points: every acknowledged ans
         while (ledger.read_some(child.out)) {
         }
         close(child.out);
-        INFO("child said on stderr: " << slurp(err));
+        INFO("child said on stderr: " << test::file_bytes(err));
         REQUIRE(alive);
         REQUIRE(WIFSIGNALED(status));  // it was still running: it never gave up by itself
-        REQUIRE(slurp(err).empty());   // no warnings: nothing was found damaged at start-up
+        REQUIRE(test::file_bytes(err).empty());   // no warnings: nothing was found damaged at start-up
         ++kills;
         if (!ledger.ready) ++killed_before_ready;
         if (!ledger.inflight.empty()) ++killed_mid_commit;

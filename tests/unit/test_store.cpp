@@ -1,6 +1,7 @@
 // The SQLite store: round trips, schema version, reopening, and the invariants numbered in
 // kiosk/store/store.cpp.
 #include "store/store.hpp"
+#include "support/sql_query.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -21,18 +22,6 @@ PendingCommit answer(const std::string& session, const std::string& question, co
     p.session.stamp = {"2025-11-22", "morning", false, 3};
     p.answers.push_back({question, phase, value, "hash-" + question, skipped});
     return p;
-}
-
-std::string pragma(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
-    std::string out;
-    if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
 }
 
 }  // namespace
@@ -94,7 +83,7 @@ TEST_CASE("Store/(1) the database runs in WAL mode with synchronous FULL", "[sto
     CHECK(store->journal_mode() == "wal");
     CHECK(store->synchronous_level() == 2);  // FULL
     // WAL is a property of the file: another connection sees it too.
-    CHECK(pragma(dir.file("a.sqlite"), "PRAGMA journal_mode") == "wal");
+    CHECK(test::query_value(dir.file("a.sqlite"), "PRAGMA journal_mode") == "wal");
 }
 
 TEST_CASE("Store/(3) answers are append-only and the latest counts", "[store]") {
@@ -173,7 +162,7 @@ TEST_CASE("Store/a database from a newer kiosk is refused, not damaged", "[store
     auto store = Store::open(dir.file("a.sqlite"), error);
     CHECK_FALSE(store);
     CHECK(error.find("newer") != std::string::npos);
-    CHECK(pragma(dir.file("a.sqlite"), "PRAGMA user_version") == "999");
+    CHECK(test::query_value(dir.file("a.sqlite"), "PRAGMA user_version") == "999");
 }
 
 TEST_CASE("Store/the audit log keeps staff events in order", "[store]") {

@@ -3,6 +3,7 @@
 // those of kiosk/store/store.cpp and kiosk/core/journey.hpp.
 #include "store/store.hpp"
 #include "support/fault_vfs.hpp"
+#include "support/sql_query.hpp"
 #include "support/test_pack.hpp"
 #include "support/visit_driver.hpp"
 
@@ -38,17 +39,7 @@ std::vector<std::string> stored_rows(Store& store) {
     return out;
 }
 
-std::string integrity(const std::string& path) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr);
-    std::string out = st && sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
-                                                           : sqlite3_errmsg(db);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
+std::string integrity(const std::string& path) { return test::query_value(path, "PRAGMA integrity_check"); }
 
 // Another connection checkpoints the log now and then, so faults also land in checkpoints.
 void checkpoint(const std::string& path) {
@@ -241,12 +232,7 @@ TEST_CASE("Store faults/(1) the power-cut simulation loses commits under synchro
         vfs.power_cut_after(0);
         sqlite3_close(db);
         vfs.restore_power(0.0, 1);
-        sqlite3_open(path.c_str(), &db);
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM t", -1, &st, nullptr);
-        const int survived = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-        sqlite3_finalize(st);
-        sqlite3_close(db);
+        const int survived = std::atoi(test::query_value(path, "SELECT COUNT(*) FROM t").c_str());
         INFO("synchronous=" << level);
         if (std::string(level) == "NORMAL")
             CHECK(survived < acknowledged);

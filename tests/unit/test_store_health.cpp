@@ -4,6 +4,7 @@
 #include "store/store.hpp"
 #include "support/fault_vfs.hpp"
 #include "support/fixed_clock.hpp"
+#include "support/sql_query.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -43,11 +44,6 @@ void make_database(const std::string& path, int visits = 300) {
     REQUIRE(store->commit_batch(batch));
 }
 
-std::string bytes_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void write_bytes(const std::string& path, const std::string& bytes, std::int64_t offset) {
     std::fstream f(path, std::ios::binary | std::ios::in | std::ios::out);
     f.seekp(offset);
@@ -55,7 +51,7 @@ void write_bytes(const std::string& path, const std::string& bytes, std::int64_t
 }
 
 int page_size(const std::string& path) {
-    const std::string header = bytes_of(path).substr(0, 100);
+    const std::string header = test::file_bytes(path).substr(0, 100);
     return (static_cast<unsigned char>(header[16]) << 8) | static_cast<unsigned char>(header[17]);
 }
 
@@ -66,22 +62,10 @@ std::string random_bytes(size_t n, unsigned seed) {
     return out;
 }
 
-std::string quick_check(const std::string& path) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, nullptr);
-    std::string out = st && sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0))
-                                                           : sqlite3_errmsg(db);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
 // Opens the damaged database at dir/a.sqlite and checks everything invariant 6 promises.
 void expect_moved_aside(const test::TempDir& dir) {
     const std::string path = dir.file("a.sqlite");
-    const std::string damaged = bytes_of(path);
+    const std::string damaged = test::file_bytes(path);
     test::FixedClock clock(kNow);
     std::string error;
     auto store = Store::open(path, error, clock);
@@ -90,13 +74,13 @@ void expect_moved_aside(const test::TempDir& dir) {
 
     // Kept, byte for byte, under a timestamped name.
     REQUIRE(fs::exists(dir.file(kKept)));
-    CHECK(bytes_of(dir.file(kKept)) == damaged);
+    CHECK(test::file_bytes(dir.file(kKept)) == damaged);
 
     // A fresh database in its place, ready for answers.
     CHECK(store->session_count() == 0);
     CHECK(store->schema_version() == Store::current_schema_version());
     CHECK(store->commit(visit(1)));
-    CHECK(quick_check(path) == "ok");
+    CHECK(test::query_value(path, "PRAGMA quick_check") == "ok");
 
     // Staff are told, on screen and in the audit log; no visitor data in either.
     REQUIRE(store->startup_warnings().size() == 1);
@@ -190,11 +174,11 @@ TEST_CASE("Store health/(6) the log and index go with the damaged file; a stale 
     REQUIRE(WIFEXITED(status));
     REQUIRE(WEXITSTATUS(status) == 0);
     REQUIRE(fs::file_size(path + "-wal") > 0);
-    const std::string log = bytes_of(path + "-wal");
+    const std::string log = test::file_bytes(path + "-wal");
     write_bytes(path, random_bytes(100, 11), 0);
 
     expect_moved_aside(dir);
-    CHECK(bytes_of(dir.file(std::string(kKept) + "-wal")) == log);
+    CHECK(test::file_bytes(dir.file(std::string(kKept) + "-wal")) == log);
     CHECK(fs::exists(dir.file(std::string(kKept) + "-shm")));
     std::string error;
     auto store = Store::open(path, error);
@@ -223,7 +207,7 @@ TEST_CASE("Store health/(10) a database that cannot be read is not moved aside: 
     test::TempDir dir;
     const std::string path = dir.file("a.sqlite");
     make_database(path);
-    const std::string before = bytes_of(path);
+    const std::string before = test::file_bytes(path);
     std::string error;
     {
         test::FaultVfs vfs;
@@ -236,7 +220,7 @@ TEST_CASE("Store health/(10) a database that cannot be read is not moved aside: 
     CHECK(error.find("I/O error") != std::string::npos);
     CHECK(error.find('\n') == std::string::npos);
     CHECK_FALSE(fs::exists(dir.file(kKept)));
-    CHECK(bytes_of(path) == before);
+    CHECK(test::file_bytes(path) == before);
     auto store = Store::open(path, error);
     REQUIRE(store);
     CHECK(store->session_count() == 300);

@@ -3,6 +3,7 @@
 #include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "store_history.hpp"
+#include "support/sql_query.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,6 +13,7 @@
 #include <vector>
 
 using namespace dv;
+using test::query_column;
 
 namespace {
 
@@ -25,22 +27,10 @@ bool exec(sqlite3* db, const std::string& sql) {
     return rc == SQLITE_OK;
 }
 
-std::vector<std::string> column_list(sqlite3* db, const std::string& sql, int col = 0) {
-    std::vector<std::string> out;
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        const auto* t = sqlite3_column_text(st, col);
-        out.emplace_back(t ? reinterpret_cast<const char*>(t) : "");
-    }
-    sqlite3_finalize(st);
-    return out;
-}
-
 Rows rows_of(sqlite3* db, const std::string& table, const std::vector<std::string>& columns) {
     std::string select = "SELECT ";
     for (size_t i = 0; i < columns.size(); ++i) select += (i ? " || '|' || " : "") + ("quote(" + columns[i] + ")");
-    return column_list(db, select + " FROM " + table + " ORDER BY rowid");
+    return query_column(db, select + " FROM " + table + " ORDER BY rowid");
 }
 
 // Every table's rows, over the columns it had at the version snapshotted.
@@ -51,8 +41,8 @@ struct Snapshot {
 
 Snapshot snapshot(sqlite3* db) {
     Snapshot s;
-    for (const auto& t : column_list(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-        s.columns[t] = column_list(db, "PRAGMA table_info(" + t + ")", 1);
+    for (const auto& t : query_column(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+        s.columns[t] = query_column(db, "SELECT name FROM pragma_table_info('" + t + "')");
         s.rows[t] = rows_of(db, t, s.columns[t]);
     }
     return s;
@@ -155,9 +145,9 @@ TEST_CASE("Store migrations/(4) a migration that fails leaves the version before
 
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    CHECK(column_list(db, "PRAGMA user_version") == std::vector<std::string>{"1"});
+    CHECK(query_column(db, "PRAGMA user_version") == std::vector<std::string>{"1"});
     // Migration 2's first objects were rolled back with it.
-    CHECK(column_list(db, "SELECT name FROM sqlite_master WHERE name IN "
+    CHECK(query_column(db, "SELECT name FROM sqlite_master WHERE name IN "
                           "('purge_gate', 'answers_deleted_only_by_purge', 'sessions_deleted_only_by_purge')")
               .empty());
     CHECK(rows_of(db, "answers", before.columns["answers"]) == before.rows["answers"]);
@@ -175,7 +165,7 @@ TEST_CASE("Store migrations/(3)(8) the guards hold after migrating from version 
     sqlite3_open(path.c_str(), &db);
     CHECK(sqlite3_exec(db, "UPDATE answers SET value = 'x'", nullptr, nullptr, nullptr) != SQLITE_OK);
     CHECK(sqlite3_exec(db, "DELETE FROM answers", nullptr, nullptr, nullptr) != SQLITE_OK);
-    CHECK(column_list(db, "SELECT COUNT(*) FROM answers") ==
+    CHECK(query_column(db, "SELECT COUNT(*) FROM answers") ==
           std::vector<std::string>{std::to_string(before.rows["answers"].size())});
     sqlite3_close(db);
 }

@@ -2,12 +2,12 @@
 // purge, a purge by age needs a trusted clock and spares uncertain dates, and what is purged
 // does not linger in the file.
 #include "store/store.hpp"
+#include "support/sql_query.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
-#include <fstream>
 
 using namespace dv;
 
@@ -28,11 +28,6 @@ std::vector<std::string> session_ids(Store& store) {
     std::vector<std::string> out;
     for (const auto& s : store.sessions()) out.push_back(s.session_id);
     return out;
-}
-
-std::string bytes_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 }  // namespace
@@ -148,10 +143,10 @@ TEST_CASE("Store retention/(8) purged answers are overwritten, not left in the f
         sqlite3_open(path.c_str(), &db);
         sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);  // into the main file
         sqlite3_close(db);
-        REQUIRE(bytes_of(path).find(secret) != std::string::npos);
+        REQUIRE(test::file_bytes(path).find(secret) != std::string::npos);
         REQUIRE(store->purge_expired(30, kToday, true).sessions == 1);
-        CHECK(bytes_of(path).find(secret) == std::string::npos);
-        CHECK(bytes_of(path + "-wal").find(secret) == std::string::npos);
+        CHECK(test::file_bytes(path).find(secret) == std::string::npos);
+        CHECK(test::file_bytes(path + "-wal").find(secret) == std::string::npos);
     }
-    CHECK(bytes_of(path).find(secret) == std::string::npos);
+    CHECK(test::file_bytes(path).find(secret) == std::string::npos);
 }
