@@ -1,5 +1,7 @@
 // The real kiosk when its storage fails: a full disk mid-visit (made full and free again on
-// cue by tests/support/full_disk_preload.cpp), and a damaged database found at start-up.
+// cue by tests/support/full_disk_preload.cpp), a damaged database found at start-up, and the
+// profile's retention_days at work.
+#include "exchange/files.hpp"
 #include "store/store.hpp"
 #include "support/process.hpp"
 #include "support/test_pack.hpp"
@@ -86,4 +88,42 @@ TEST_CASE("Kiosk storage/a damaged database is moved aside at start-up and the w
     CHECK(store->startup_warnings().empty());
     REQUIRE(store->audit_log().size() == 1);
     CHECK(store->audit_log()[0].event == "database_moved_aside");
+}
+
+TEST_CASE("Kiosk storage/retention_days in the profile purges older visits between visitors and logs it", "[ui]") {
+    test::TempDir data;
+    const std::string db = data.file("datavoice.sqlite");
+    const std::string today = SystemClock().local_now().date();
+    {
+        std::string error;
+        auto store = Store::open(db, error);
+        REQUIRE(store);
+        for (const auto& [id, date] : {std::pair<std::string, std::string>{"old-visit", "2001-02-03"}, {"new-visit", today}}) {
+            PendingCommit p;
+            p.session = {id, "default", "1.0.0", "h", "en", {date, "morning", false, 1}, "visitor"};
+            p.answers.push_back({"aware", "", "yes", "h", false});
+            REQUIRE(store->commit(p));
+        }
+    }
+    std::string profile;
+    std::string error;
+    REQUIRE(read_text_file(test::source_dir() + "/firmware_profiles/floor-21in-1920x1080.toml", profile, error));
+    const auto at = profile.find("retention_days = 0");
+    REQUIRE(at != std::string::npos);
+    profile.replace(at, 18, "retention_days = 30");
+    std::ofstream(data.file("profile.toml")) << profile;
+
+    const auto r = test::run_kiosk_headless({"--profile", data.file("profile.toml"), "--data", data.path(), "--script",
+                                             write_script(data, "expect-screen attract\nquit\n"), "--screenshots",
+                                             artefacts("storage_retention")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("removed 1 sessions") != std::string::npos);
+    auto store = Store::open(db, error);
+    REQUIRE(store);
+    const auto sessions = store->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].session_id == "new-visit");
+    REQUIRE(store->audit_log().size() == 1);
+    CHECK(store->audit_log()[0].event == "retention_purge");
 }
