@@ -135,7 +135,7 @@ void KioskApp::check_resting() {
 
 void KioskApp::purge_expired_once_a_day() {
     // Only between visitors, and at most once per local date. The clock must be trusted
-    // (store invariant 9): now().clock_trusted is the kiosk's one answer to that question.
+    // (store invariant 9): now().clock_trusted is ClockTrust's verdict.
     if (m_profile.retention_days <= 0 || m_journey.screen() != Screen::Attract) return;
     const Now n = now();
     if (n.local.date() == m_retention_checked_on) return;

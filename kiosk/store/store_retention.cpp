@@ -2,9 +2,10 @@
 // (store invariants 8 and 9), and the automatic purge by age (the profile's retention_days).
 //
 // A purge by age trusts the date it is given. A clock that jumped years ahead would make it
-// remove everything, so the caller passes clock_trusted and nothing is removed when it is
-// false; sessions stored while the clock was not trusted (date_uncertain) are never removed
-// by age at all, only by staff after an export.
+// remove everything, so purges must never run on an untrusted clock: the caller passes
+// clock_trusted (the kiosk: ClockTrust::trusted(), core/clock_trust.hpp) and nothing is
+// removed when it is false. Sessions stored while the clock was not trusted (date_uncertain)
+// are never removed by age at all, only by staff after an export.
 #include "store.hpp"
 
 #include "health.hpp"
