@@ -2,7 +2,9 @@
 //
 // See store.cpp for the states, transitions and numbered invariants of the store. Its
 // methods are defined across several files: store.cpp (open, commit, reads),
-// store_health.cpp (the start-up check), store_retention.cpp (purges), migrations.cpp.
+// store_health.cpp (the start-up check), store_retention.cpp (purges), store_clock.cpp and
+// store_results.cpp (queries for the clock rules and the results screen); the schema's
+// history is in migrations.cpp, and journey_commit.hpp holds the journey/store glue.
 #pragma once
 
 #include "core/clock.hpp"
@@ -138,7 +140,8 @@ private:
     // Removes the sessions matching `condition` (SQL on table sessions, binding ?1 to
     // condition_arg) and their answers through the purge gate, logs `event` with `detail`
     // and the counts in audit_log, all in one transaction (invariant 8). Nothing is logged
-    // when nothing matched.
+    // when nothing matched. The only way visitor rows may leave: any purge (by age, or of
+    // exported rows by staff) goes through here.
     PurgeResult purge_sessions_where(const char* condition, const std::string& condition_arg,
                                      const std::string& event, const std::string& detail, const std::string& at);
 

@@ -56,7 +56,7 @@ int f_read(sqlite3_file* f, void* buf, int amt, sqlite3_int64 off) {
     return real_of(f)->pMethods->xRead(real_of(f), buf, amt, off);
 }
 int f_write(sqlite3_file* f, const void* buf, int amt, sqlite3_int64 off) {
-    if (const int rc = g_fault->next_operation(SQLITE_IOERR_WRITE)) return rc;
+    if (const int rc = g_fault->next_operation(SQLITE_IOERR_WRITE, path_of(f))) return rc;
     sqlite3_file* real = real_of(f);
     if (const std::string* path = path_of(f)) {
         FaultVfs::Change c;
@@ -70,7 +70,7 @@ int f_write(sqlite3_file* f, const void* buf, int amt, sqlite3_int64 off) {
     return real->pMethods->xWrite(real, buf, amt, off);
 }
 int f_truncate(sqlite3_file* f, sqlite3_int64 size) {
-    if (const int rc = g_fault->next_operation(SQLITE_IOERR_TRUNCATE)) return rc;
+    if (const int rc = g_fault->next_operation(SQLITE_IOERR_TRUNCATE, path_of(f))) return rc;
     sqlite3_file* real = real_of(f);
     if (const std::string* path = path_of(f)) {
         FaultVfs::Change c;
@@ -83,7 +83,7 @@ int f_truncate(sqlite3_file* f, sqlite3_int64 size) {
     return real->pMethods->xTruncate(real, size);
 }
 int f_sync(sqlite3_file* f, int) {
-    if (const int rc = g_fault->next_operation(SQLITE_IOERR_FSYNC)) return rc;
+    if (const int rc = g_fault->next_operation(SQLITE_IOERR_FSYNC, path_of(f))) return rc;
     if (const std::string* path = path_of(f)) g_fault->synced(*path);
     return SQLITE_OK;
 }
@@ -203,15 +203,17 @@ FaultVfs::~FaultVfs() {
     g_root = nullptr;
 }
 
-void FaultVfs::fail_after(std::int64_t n, int code) {
+void FaultVfs::fail_after(std::int64_t n, int code, std::string only_suffix) {
     m_mode = Mode::Fail;
     m_code = code;
+    m_only_suffix = std::move(only_suffix);
     m_arm_at = m_operations + n;
     m_tripped = false;
 }
 
 void FaultVfs::power_cut_after(std::int64_t n) {
     m_mode = Mode::PowerCut;
+    m_only_suffix.clear();
     m_arm_at = m_operations + n;
     m_tripped = false;
 }
@@ -221,9 +223,13 @@ void FaultVfs::clear() {
     m_fail_reads = false;
 }
 
-int FaultVfs::next_operation(int ioerr_code) {
+int FaultVfs::next_operation(int ioerr_code, const std::string* path) {
     const std::int64_t n = m_operations++;
     if (m_mode == Mode::None || n < m_arm_at) return 0;
+    if (m_mode == Mode::Fail && !m_only_suffix.empty()) {
+        const size_t k = m_only_suffix.size();
+        if (!path || path->size() < k || path->compare(path->size() - k, k, m_only_suffix) != 0) return 0;
+    }
     m_tripped = true;
     if (m_mode == Mode::Fail && m_code == SQLITE_FULL) return SQLITE_FULL;
     return ioerr_code;

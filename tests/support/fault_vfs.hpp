@@ -6,6 +6,8 @@
 // [X] Counts operations: every write, sync and truncate of any file, numbered from 0.
 // [X] fail_after(n, code): operation n and every later one fail with SQLITE_FULL or an
 //     SQLITE_IOERR_* code (write, fsync, truncate) until clear(): a full disk or a dying card.
+//     Optionally only for files whose name ends with a given suffix (e.g. the database file
+//     but not its -wal, to fail checkpoints alone).
 // [X] power_cut_after(n): from operation n the machine is off: every write, sync, truncate and
 //     delete fails. restore_power() then rewinds each file to what its last sync made durable,
 //     keeping each write made after that sync only with a given probability (disks persist
@@ -35,7 +37,8 @@ public:
     FaultVfs& operator=(const FaultVfs&) = delete;
 
     // code: SQLITE_FULL or SQLITE_IOERR (the kind of operation picks the extended code).
-    void fail_after(std::int64_t n, int code);
+    // only_suffix: when not empty, other files keep working.
+    void fail_after(std::int64_t n, int code, std::string only_suffix = {});
     void power_cut_after(std::int64_t n);
     void fail_reads(bool on) { m_fail_reads = on; }
     // The disk works again (room freed, card reseated). Does not restore lost writes.
@@ -57,8 +60,8 @@ public:
         std::vector<unsigned char> old;   // the bytes this change replaced or cut off
         std::int64_t old_size = 0;        // the file's size before the change
     };
-    // 0 to go ahead, or the SQLite error code this operation must return.
-    int next_operation(int ioerr_code);
+    // 0 to go ahead, or the SQLite error code this operation (on file `path`) must return.
+    int next_operation(int ioerr_code, const std::string* path);
     bool reads_fail() const { return m_fail_reads; }
     bool deletes_fail() const { return m_mode == Mode::PowerCut && m_operations >= m_arm_at; }
     void record(const std::string& path, Change change) { m_unsynced[path].push_back(std::move(change)); }
@@ -69,6 +72,7 @@ private:
     sqlite3_vfs* m_previous_default;
     Mode m_mode = Mode::None;
     int m_code = 0;
+    std::string m_only_suffix;
     std::int64_t m_arm_at = 0;
     std::int64_t m_operations = 0;
     bool m_tripped = false;

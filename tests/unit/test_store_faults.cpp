@@ -41,6 +41,13 @@ std::vector<std::string> stored_rows(Store& store) {
 
 std::string integrity(const std::string& path) { return test::query_value(path, "PRAGMA integrity_check"); }
 
+PendingCommit visit_on_the_same_day(const std::string& session) {
+    PendingCommit p;
+    p.session = {session, "default", "1.0.0", "h", "en", {"2025-11-22", "morning", false, 1}, "visitor"};
+    p.answers.push_back({"aware", "", "yes", "h", false});
+    return p;
+}
+
 // Another connection checkpoints the log now and then, so faults also land in checkpoints.
 void checkpoint(const std::string& path) {
     sqlite3* db = nullptr;
@@ -160,10 +167,7 @@ TEST_CASE("Store faults/(7) a failed commit leaves no transaction open and the s
     std::string error;
     auto store = Store::open(dir.file("a.sqlite"), error);
     REQUIRE(store);
-    PendingCommit p;
-    p.session = {"s1s1s1s1s1s1s1s1s1s1s1s1s1s1s1s1", "default", "1.0.0", "h", "en", {"2025-11-22", "morning", false, 1},
-                 "visitor"};
-    p.answers.push_back({"aware", "", "yes", "q", false});
+    const PendingCommit p = visit_on_the_same_day("s1");
     vfs.fail_after(0, SQLITE_FULL);
     CHECK_FALSE(store->commit(p));
     CHECK(store->last_error().find("full") != std::string::npos);
@@ -171,6 +175,42 @@ TEST_CASE("Store faults/(7) a failed commit leaves no transaction open and the s
     vfs.clear();
     CHECK(store->commit(p));
     CHECK(store->all_answers().size() == 1);
+}
+
+TEST_CASE("Store faults/(1) a checkpoint that cannot write the database file fails no commit and loses nothing",
+          "[store][faults]") {
+    for (const int code : {SQLITE_FULL, SQLITE_IOERR}) {
+        test::FaultVfs vfs;
+        test::TempDir dir;
+        const std::string path = dir.file("a.sqlite");
+        std::string error;
+        auto store = Store::open(path, error);
+        REQUIRE(store);
+        // Enough rows to pass the automatic checkpoint (1,000 pages of log) in one commit.
+        constexpr int kVisits = 8000;
+        std::vector<PendingCommit> batch;
+        for (int i = 0; i < kVisits; ++i) {
+            PendingCommit p;
+            p.session = {"visit-" + std::to_string(i), "default", "1.0.0", "h", "en",
+                         {"2025-11-22", "morning", false, 1}, "visitor"};
+            for (int q = 0; q < 15; ++q) p.answers.push_back({"q" + std::to_string(q), "", "not_sure", "h", false});
+            batch.push_back(std::move(p));
+        }
+        vfs.fail_after(0, code, ".sqlite");  // the database file fails; its -wal works
+        CHECK(store->commit_batch(batch));
+        CHECK(vfs.tripped());  // a checkpoint ran, and failed
+        CHECK(store->commit(visit_on_the_same_day("one-more")));
+        CHECK(store->session_count() == kVisits + 1);
+        store.reset();  // closing tries to checkpoint again, and fails again
+
+        vfs.clear();
+        auto reopened = Store::open(path, error);
+        REQUIRE(reopened);
+        CHECK(reopened->startup_warnings().empty());
+        CHECK(reopened->session_count() == kVisits + 1);
+        CHECK(reopened->all_answers().size() == static_cast<size_t>(kVisits) * 15 + 1);
+        CHECK(integrity(path) == "ok");
+    }
 }
 
 TEST_CASE("Store faults/(1) a power cut at any write of a journey loses no acknowledged answer", "[store][faults]") {
