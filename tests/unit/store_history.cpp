@@ -25,12 +25,19 @@ const char* const kSeedRows[] = {
                                                      ('2025-03-06 09:05:00', 'export', 'usb');
     INSERT INTO settings VALUES ('boot_count', '2'), ('site_label', 'Riverside Surgery');
     )sql",
-    // version 2 (purge gate): one more visit and a purge that already happened
+    // version 2 (repeat presses flagged): a visit that repeated the one before it
     R"sql(
-    INSERT INTO sessions VALUES ('v2ccccccccccccccccccccccccccccc3', 'default', '1.1.0', 'hash-b', 'en',
-                                 '2025-06-01', 'afternoon', 0, 3, 'visitor');
+    INSERT INTO sessions VALUES ('v2ddddddddddddddddddddddddddddd4', 'default', '1.0.0', 'hash-a', 'en',
+                                 '2025-04-10', 'morning', 0, 2, 'visitor', 1);
     INSERT INTO answers (session_id, question_id, phase, value, content_hash, skipped) VALUES
-        ('v2ccccccccccccccccccccccccccccc3', 'comfort_wider', '', 'somewhat_comfortable', 'q-comfort', 0);
+        ('v2ddddddddddddddddddddddddddddd4', 'aware', '', 'no', 'q-aware', 0);
+    )sql",
+    // version 3 (purge gate): one more visit and a purge that already happened
+    R"sql(
+    INSERT INTO sessions VALUES ('v3ccccccccccccccccccccccccccccc3', 'default', '1.1.0', 'hash-b', 'en',
+                                 '2025-06-01', 'afternoon', 0, 3, 'visitor', 0);
+    INSERT INTO answers (session_id, question_id, phase, value, content_hash, skipped) VALUES
+        ('v3ccccccccccccccccccccccccccccc3', 'comfort_wider', '', 'somewhat_comfortable', 'q-comfort', 0);
     INSERT INTO audit_log (at, event, detail) VALUES
         ('2025-06-02 10:00:00', 'retention_purge', 'retention_days = 90, visits before 2025-03-04: 0 sessions');
     )sql",

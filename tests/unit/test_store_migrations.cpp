@@ -129,9 +129,9 @@ TEST_CASE("Store migrations/(4) a migration that fails leaves the version before
     test::TempDir dir;
     const std::string path = dir.file("old.sqlite");
     Snapshot before;
-    build_at_version(path, 1, before);
+    build_at_version(path, 2, before);
     {
-        // Something already holds the name migration 2 gives its last object.
+        // Something already holds the name migration 3 gives its last object.
         sqlite3* db = nullptr;
         sqlite3_open(path.c_str(), &db);
         REQUIRE(exec(db, "CREATE INDEX sessions_by_date ON settings(value)"));
@@ -141,12 +141,12 @@ TEST_CASE("Store migrations/(4) a migration that fails leaves the version before
     auto store = Store::open(path, error);
     CHECK_FALSE(store);
     CHECK(error.find(path) == 0);
-    CHECK(error.find("migration to schema version 2") != std::string::npos);
+    CHECK(error.find("migration to schema version 3") != std::string::npos);
 
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    CHECK(query_column(db, "PRAGMA user_version") == std::vector<std::string>{"1"});
-    // Migration 2's first objects were rolled back with it.
+    CHECK(query_column(db, "PRAGMA user_version") == std::vector<std::string>{"2"});
+    // Migration 3's first objects were rolled back with it.
     CHECK(query_column(db, "SELECT name FROM sqlite_master WHERE name IN "
                           "('purge_gate', 'answers_deleted_only_by_purge', 'sessions_deleted_only_by_purge')")
               .empty());
