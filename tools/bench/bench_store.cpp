@@ -75,18 +75,40 @@ std::string csv_field(const std::string& s) {
     return q + "\"";
 }
 
-void write_csv(const std::vector<dv::PendingCommit>& year, const std::string& sessions_csv,
+// The defaults of a table's columns after the first `known` (columns later migrations
+// added), as CSV fields, so the CLI imports rows shaped like the table whatever its version.
+std::string later_defaults(const std::string& db_path, const std::string& table, int known) {
+    sqlite3* db = nullptr;
+    sqlite3_open(db_path.c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, ("SELECT dflt_value FROM pragma_table_info('" + table + "')").c_str(), -1, &st, nullptr);
+    std::string out;
+    for (int i = 0; st && sqlite3_step(st) == SQLITE_ROW; ++i) {
+        if (i < known) continue;
+        const auto* d = sqlite3_column_text(st, 0);
+        std::string v = d ? reinterpret_cast<const char*>(d) : "";
+        if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') v = v.substr(1, v.size() - 2);
+        out += "," + v;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+void write_csv(const std::vector<dv::PendingCommit>& year, const std::string& db_path, const std::string& sessions_csv,
                const std::string& answers_csv) {
+    const std::string session_tail = later_defaults(db_path, "sessions", 10);
+    const std::string answer_tail = later_defaults(db_path, "answers", 7);
     std::ofstream s(sessions_csv), a(answers_csv);
     std::int64_t answer_id = 0;
     for (const auto& p : year) {
         const auto& si = p.session;
         s << si.session_id << ',' << si.pack_id << ',' << si.pack_version << ',' << si.pack_hash << ','
           << si.language << ',' << si.stamp.date << ',' << si.stamp.part_of_day << ',' << si.stamp.date_uncertain
-          << ',' << si.stamp.boot << ',' << si.mode << '\n';
+          << ',' << si.stamp.boot << ',' << si.mode << session_tail << '\n';
         for (const auto& r : p.answers)
             a << ++answer_id << ',' << si.session_id << ',' << r.question_id << ',' << r.phase << ','
-              << csv_field(r.value) << ',' << r.content_hash << ',' << r.skipped << '\n';
+              << csv_field(r.value) << ',' << r.content_hash << ',' << r.skipped << answer_tail << '\n';
     }
 }
 
@@ -203,19 +225,32 @@ void bench_year(const std::string& dir, int sessions) {
     const std::string cli_db = dir + "/cli.sqlite";
     open_or_die(cli_db);  // the same schema, indexes and triggers
     const std::string sessions_csv = dir + "/sessions.csv", answers_csv = dir + "/answers.csv";
-    write_csv(year, sessions_csv, answers_csv);
+    write_csv(year, cli_db, sessions_csv, answers_csv);
     const std::string cmd = "sqlite3 -bail -cmd 'PRAGMA synchronous=FULL' -cmd 'PRAGMA foreign_keys=ON' '" + cli_db +
                             "' \".import --csv '" + sessions_csv + "' sessions\" \".import --csv '" + answers_csv +
-                            "' answers\"";
+                            "' answers\" 2> '" + dir + "/cli.err'";
     const auto t = Steady::now();
     const int rc = std::system(cmd.c_str());
+    std::string cli_error;
+    std::getline(std::ifstream(dir + "/cli.err"), cli_error);
+    if (cli_error.empty()) {  // the same rows arrived, or the comparison means nothing
+        sqlite3* check = nullptr;
+        sqlite3_open(cli_db.c_str(), &check);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(check, "SELECT COUNT(*) FROM answers", -1, &st, nullptr);
+        if (!st || sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int64(st, 0) != answers)
+            cli_error = "the CLI's database does not hold the same answers";
+        sqlite3_finalize(st);
+        sqlite3_close(check);
+    }
     const double cli_s = seconds_since(t);
 
     std::printf("bulk load of the year (%.0f rows):\n", rows);
     std::printf("  store.commit_batch    %.2f s   %.0f rows/s (%zu visits per transaction)\n", ours_s, rows / ours_s,
                 kBatch);
-    if (rc != 0) {
-        std::printf("  sqlite3 CLI import    not measured (the sqlite3 command failed or is missing)\n");
+    if (rc != 0 || !cli_error.empty()) {
+        std::printf("  sqlite3 CLI .import   not measured: %s\n",
+                    cli_error.empty() ? "the sqlite3 command failed or is missing" : cli_error.c_str());
     } else {
         std::printf("  sqlite3 CLI .import   %.2f s   %.0f rows/s\n", cli_s, rows / cli_s);
         std::printf("  ratio: ours inserts at %.2fx the CLI's rate\n", cli_s / ours_s);
