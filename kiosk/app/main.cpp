@@ -2,6 +2,7 @@
 #include "kiosk_app.hpp"
 #include "options.hpp"
 
+#include "core/lint.hpp"
 #include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
 
@@ -95,6 +96,19 @@ int main(int argc, char** argv) {
         for (const auto& p : pack.problems) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
         return 2;
     }
+    // A pack that parses must also pass lint (datavoice lint runs the same checks), drawn
+    // against the very fonts this kiosk will use.
+    FontFiles fonts;
+    KioskFontCoverage coverage;
+    if (!find_font_files(fonts, error) || !coverage.load(fonts, error)) return bad_input(error);
+    LintOptions lint_options;
+    lint_options.text_glyph = [&coverage](char32_t cp) { return coverage.text_has(cp); };
+    lint_options.icon_glyph = [&coverage](char32_t cp) { return coverage.icon_has(cp); };
+    const LintReport lint = lint_pack_in(*pack.pack, opt.content, lint_options);
+    if (!lint.ok()) {
+        for (const auto& p : lint.errors) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
+        return 2;
+    }
 
     Script script;
     if (!opt.script.empty()) {
@@ -115,9 +129,6 @@ int main(int argc, char** argv) {
     // the log; they are in the store's audit log as well.
     for (const auto& w : store->startup_warnings())
         std::fprintf(stderr, "datavoice-kiosk: %s: %s\n", store->path().c_str(), w.c_str());
-
-    FontFiles fonts;
-    if (!find_font_files(fonts, error)) return bad_input(error);
 
     SystemClock system_clock;
     ShiftedClock test_clock(system_clock);

@@ -121,6 +121,18 @@ std::string checked_icon(Fields& f, bool required = false) {
     return *icon;
 }
 
+std::vector<std::string> checked_pictograms(Fields& f) {
+    auto names = f.text_list("pictograms", false, 12);
+    if (!names) return {};
+    for (const auto& n : *names) {
+        if (!is_known_icon(n)) {
+            f.error("pictograms", "names '" + n + "', which is not a known icon (see kiosk/core/icons.hpp)");
+            return {};
+        }
+    }
+    return *names;
+}
+
 // [pack.toml] ---------------------------------------------------------------------------
 
 bool parse_pack_toml(const std::string& text, Pack& pack, Problems& problems) {
@@ -156,6 +168,7 @@ bool parse_pack_toml(const std::string& text, Pack& pack, Problems& problems) {
     for (const toml::table* lt : f.tables("language", true, 20)) {
         Fields l(*lt, file, problems, "language");
         LanguageContent content;
+        content.info.line = l.line();
         if (auto code = l.text("code", true, 12)) {
             if (!is_language_code(*code))
                 l.error("code", "'" + *code + "' is not a language code like \"en\" or \"en-easy\"");
@@ -266,6 +279,7 @@ void parse_explainers(const toml::table& root, const std::string& file, Language
         e.qr_url = f.text("qr_url", false, 300).value_or("");
         e.qr_caption = f.text("qr_caption", false, 200).value_or("");
         if (!e.qr_url.empty() && e.qr_caption.empty()) f.error_here("an explainer with qr_url needs a qr_caption");
+        e.pictograms = checked_pictograms(f);
         f.finish();
         if (!e.id.empty() && lang.explainer(e.id)) f.error("id", "'" + e.id + "' is used by another explainer");
         lang.explainers.push_back(std::move(e));
@@ -284,10 +298,12 @@ void parse_scenarios(const toml::table& root, const std::string& file, LanguageC
         s.text = f.text("text", true, 2000).value_or("");
         s.icon = checked_icon(f);
         s.question = f.text("question", true, 40).value_or("");
+        s.pictograms = checked_pictograms(f);
         std::set<std::string> card_ids;
         for (const toml::table* ct : f.tables("card", true, 10)) {
             Fields c(*ct, file, problems, "scenario.card");
             Card card;
+            card.line = c.line();
             card.id = checked_id(c);
             const std::string side = c.text("side", true, 20).value_or("benefit");
             if (side == "benefit")
@@ -344,6 +360,7 @@ void parse_ui(const toml::table& root, const std::string& file, LanguageContent&
             continue;
         }
         lang.ui.emplace(std::string(key.str()), s->get());
+        lang.ui_lines.emplace(std::string(key.str()), tomlf::line_of(node));
     }
     for (const auto& w : required_ui_words())
         if (!lang.ui.count(w)) problems.push_back({file, 0, "missing the interface word '" + w + "'"});

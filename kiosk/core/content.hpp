@@ -62,6 +62,9 @@ struct Explainer {
     std::string diagram;     // optional: an animated diagram the UI knows by name
     std::string qr_url;      // optional: a link to take away
     std::string qr_caption;  // shown under the code
+    // Optional: one pictogram per paragraph of text, drawn beside it (Easy Read needs them).
+    // Presentation only: languages may differ here, unlike `icon`.
+    std::vector<std::string> pictograms;
     int line = 0;
 };
 
@@ -72,6 +75,7 @@ struct Card {
     CardSide side = CardSide::Benefit;
     std::string icon;
     std::string text;
+    int line = 0;
 };
 
 struct Scenario {
@@ -81,6 +85,7 @@ struct Scenario {
     std::string icon;
     std::string question;  // the view asked before and after the cards (single or scale)
     std::vector<Card> cards;
+    std::vector<std::string> pictograms;  // as Explainer::pictograms
     int line = 0;
 };
 
@@ -101,11 +106,13 @@ struct LanguageInfo {
     bool easy_read = false;
     bool review_needed = false;  // a translation not yet checked by a native speaker
     std::string voice;           // espeak-ng voice for read-aloud, e.g. "en-gb"
+    int line = 0;                // of its [[language]] entry in pack.toml
 };
 
 struct LanguageContent {
     LanguageInfo info;
     std::map<std::string, std::string, std::less<>> ui;
+    std::map<std::string, int, std::less<>> ui_lines;  // where each word is in ui.toml
     std::vector<Topic> topics;
     std::vector<Explainer> explainers;
     std::vector<Question> questions;

@@ -87,12 +87,15 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-int count_words(std::string_view s) {
-    int words = 0;
+int count_words(std::string_view s) { return static_cast<int>(split_words(s).size()); }
+
+std::vector<std::string> split_words(std::string_view s) {
+    std::vector<std::string> words;
     bool in_word = false;
     for (char32_t c : decode_utf8(s)) {
         const bool w = is_word_char(c) && !(c == '-' && !in_word);
-        if (w && !in_word) ++words;
+        if (w && !in_word) words.emplace_back();
+        if (w) append_utf8(words.back(), c);
         in_word = w;
     }
     return words;

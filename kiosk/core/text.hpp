@@ -17,6 +17,7 @@ void append_utf8(std::string& out, char32_t cp);
 
 // Words are runs of letters, digits, apostrophes and hyphens.
 int count_words(std::string_view s);
+std::vector<std::string> split_words(std::string_view s);
 
 std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);

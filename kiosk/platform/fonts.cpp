@@ -3,47 +3,15 @@
 
 #include <imgui.h>
 
-#include <filesystem>
-
 namespace dv {
 
 namespace {
-
-const char* const kRegular[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-const char* const kBold[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
-const char* const kIcons[] = {"/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"};
-
-template <size_t N>
-std::string first_existing(const char* const (&paths)[N]) {
-    for (const char* p : paths) {
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(p, ec)) return p;
-    }
-    return {};
-}
 
 // Glyph ranges must outlive the atlas build; ImGui keeps pointers to them.
 ImVector<ImWchar> g_text_ranges;
 ImVector<ImWchar> g_icon_ranges;
 
 }  // namespace
-
-bool find_font_files(FontFiles& out, std::string& error) {
-    out.regular = first_existing(kRegular);
-    out.bold = first_existing(kBold);
-    out.icons = first_existing(kIcons);
-    if (out.regular.empty() || out.bold.empty()) {
-        error = std::string(kRegular[0]) + ": font not found (install fonts-noto-core)";
-        return false;
-    }
-    if (out.icons.empty()) {
-        error = std::string(kIcons[0]) + ": font not found (install fonts-font-awesome)";
-        return false;
-    }
-    return true;
-}
 
 bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const std::vector<char32_t>& text_chars,
                       ui::FontSet& out, std::string& error) {

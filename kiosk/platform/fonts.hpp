@@ -6,19 +6,13 @@
 // [ ] Scripts that need shaping (Arabic, Urdu, Bengali): Dear ImGui draws glyphs one by one.
 #pragma once
 
+#include "font_files.hpp"
 #include "ui/widgets.hpp"
 
 #include <string>
 #include <vector>
 
 namespace dv {
-
-struct FontFiles {
-    std::string regular, bold, icons;
-};
-
-// The first existing candidates from Debian's font packages; error names what is missing.
-bool find_font_files(FontFiles& out, std::string& error);
 
 // Clears and rebuilds io.Fonts. Call outside a frame, then Window::refresh_fonts().
 bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const std::vector<char32_t>& text_chars,

@@ -1,6 +1,8 @@
 // Touch widgets: buttons, answer options, wrapped text, pictograms and QR codes.
 #include "widgets.hpp"
 
+#include "core/icons.hpp"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -42,23 +44,6 @@ const char* const contrast = "\xef\x81\x82";   // U+F042 adjust
 
 namespace {
 
-struct IconEntry {
-    const char* name;
-    ImWchar cp;
-};
-
-// Font Awesome 4.7 code points (Debian's fonts-font-awesome).
-constexpr IconEntry kIcons[] = {
-    {"folder", 0xF07B},    {"hospital", 0xF0F8}, {"chart", 0xF080},     {"users", 0xF0C0},
-    {"link", 0xF0C1},      {"lock", 0xF023},     {"key", 0xF084},       {"shield", 0xF132},
-    {"home", 0xF015},      {"heart", 0xF004},    {"envelope", 0xF0E0},  {"phone", 0xF095},
-    {"police", 0xF2C1},    {"ambulance", 0xF0F9}, {"building", 0xF1AD}, {"question", 0xF128},
-    {"check", 0xF00C},     {"cross", 0xF00D},    {"mobile", 0xF10B},    {"globe", 0xF0AC},
-    {"eye", 0xF06E},       {"hand", 0xF256},     {"clock", 0xF017},     {"warning", 0xF071},
-    {"thumbs_up", 0xF087}, {"thumbs_down", 0xF088}, {"search", 0xF002}, {"doctor", 0xF0F0},
-    {"pills", 0xF0FA},     {"money", 0xF0D6},    {"list", 0xF03A},      {"speaker", 0xF028},
-    {"qr", 0xF029},
-};
 constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096,
                                         0xF077, 0xF078, 0xF256, 0xF028, 0xF042};
 
@@ -108,9 +93,10 @@ bool activated(Frame& f, const std::string& id, const std::string& spoken, bool 
 }
 
 const char* icon_glyph(const std::string& name) {
-    static std::vector<std::pair<std::string, std::string>> cache;
+    // The names and code points are core's (core/icons.hpp); only the UTF-8 is made here.
+    static std::vector<std::pair<std::string_view, std::string>> cache;
     if (cache.empty())
-        for (const auto& e : kIcons) cache.emplace_back(e.name, utf8_of(e.cp));
+        for (const auto& e : known_icons()) cache.emplace_back(e.name, utf8_of(static_cast<ImWchar>(e.codepoint)));
     for (const auto& [n, g] : cache)
         if (n == name) return g.c_str();
     return "";
@@ -118,7 +104,7 @@ const char* icon_glyph(const std::string& name) {
 
 std::vector<ImWchar> icon_codepoints() {
     std::vector<ImWchar> out;
-    for (const auto& e : kIcons) out.push_back(e.cp);
+    for (const auto& e : known_icons()) out.push_back(static_cast<ImWchar>(e.codepoint));
     for (ImWchar c : kInterfaceGlyphs) out.push_back(c);
     return out;
 }

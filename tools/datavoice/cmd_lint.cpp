@@ -1,12 +1,19 @@
 // datavoice lint: checks a content pack folder or a hardware profile and prints
-// "file:line: message" for each problem.
+// "file:line: message" for each problem ("file:line: note: ..." for what is only worth
+// knowing). A pack is checked against the very font files the kiosk draws with, and its
+// read-aloud voices against the espeak-ng installed here.
 #include "commands.hpp"
 
+#include "core/lint.hpp"
 #include "core/profile.hpp"
 #include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
+#include "platform/font_files.hpp"
 
 #include <cstdio>
+#include <memory>
+#include <set>
+#include <sstream>
 
 namespace dv::tools {
 
@@ -15,7 +22,58 @@ namespace {
 const char* const kUsage =
     "Usage: datavoice lint PACK_DIR\n"
     "       datavoice lint --profile FILE\n"
-    "Prints one line per problem as file:line: message; exits 1 if there are any.\n";
+    "Prints one line per problem as file:line: message, and notes as file:line: note: message;\n"
+    "exits 1 if there are any problems (notes alone do not count).\n";
+
+// The voice names `espeak-ng --voices` lists (its second column); empty when it is not installed.
+std::set<std::string> espeak_voices() {
+    std::set<std::string> voices;
+    std::unique_ptr<FILE, int (*)(FILE*)> p(popen("espeak-ng --voices 2>/dev/null", "r"), pclose);
+    if (!p) return voices;
+    char line[512];
+    bool header = true;
+    while (std::fgets(line, sizeof line, p.get())) {
+        if (header) {
+            header = false;
+            continue;
+        }
+        std::istringstream in(line);
+        std::string priority, language;
+        if (in >> priority >> language) voices.insert(language);
+    }
+    return voices;
+}
+
+int lint_pack_folder(const std::string& dir) {
+    const PackLoad load = load_pack_dir(dir);
+    for (const auto& p : load.problems) std::printf("%s\n", p.str().c_str());
+    if (!load.pack) return 1;
+
+    FontFiles files;
+    KioskFontCoverage fonts;
+    std::string error;
+    if (!find_font_files(files, error) || !fonts.load(files, error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return 2;
+    }
+    LintOptions options;
+    options.text_glyph = [&fonts](char32_t cp) { return fonts.text_has(cp); };
+    options.icon_glyph = [&fonts](char32_t cp) { return fonts.icon_has(cp); };
+    const std::set<std::string> voices = espeak_voices();
+    if (!voices.empty()) options.voice_known = [&voices](const std::string& v) { return voices.count(v) > 0; };
+
+    const LintReport report = lint_pack_in(*load.pack, dir, options);
+    for (const auto& p : report.errors) std::printf("%s\n", p.str().c_str());
+    for (const auto& p : report.notes) std::printf("%s\n", p.str().c_str());
+    if (voices.empty()) std::printf("%s: note: espeak-ng is not installed here, so voices were not checked\n", dir.c_str());
+    if (!report.ok()) {
+        std::printf("%s: %zu problem%s\n", dir.c_str(), report.errors.size(), report.errors.size() == 1 ? "" : "s");
+        return 1;
+    }
+    std::printf("%s: ok (%s %s, %zu languages)\n", dir.c_str(), load.pack->id.c_str(), load.pack->version.c_str(),
+                load.pack->languages.size());
+    return 0;
+}
 
 }  // namespace
 
@@ -43,12 +101,7 @@ int cmd_lint(const std::vector<std::string>& args) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    const PackLoad load = load_pack_dir(args[0]);
-    for (const auto& p : load.problems) std::printf("%s\n", p.str().c_str());
-    if (load.pack)
-        std::printf("%s: ok (%s %s, %zu languages)\n", args[0].c_str(), load.pack->id.c_str(),
-                    load.pack->version.c_str(), load.pack->languages.size());
-    return load.pack ? 0 : 1;
+    return lint_pack_folder(args[0]);
 }
 
 }  // namespace dv::tools
