@@ -321,8 +321,8 @@ private:
         const LanguageInfo& info = lang.info;
         if (info.review_needed)
             note("pack.toml", info.line,
-                 "'" + info.code + "' (" + info.name +
-                     ") is marked review = \"needed\": not yet checked by a native speaker or, for Easy Read, by its readers");
+                 "'" + info.code + "' (" + info.name + ") is marked review = \"needed\": not yet checked " +
+                     (info.easy_read ? "with Easy Read readers" : "by a native speaker"));
         if (info.voice.empty())
             note("pack.toml", info.line, "'" + info.code + "' has no read-aloud voice");
         else if (m_opt.voice_known && !m_opt.voice_known(info.voice))
