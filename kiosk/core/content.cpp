@@ -45,6 +45,7 @@ const std::vector<std::string>& required_ui_words() {
         "card_benefit",       "card_concern",      "card_progress",       "results_before",
         "results_after",      "closed_title",      "closed_body",         "read_aloud",
         "stop_reading",       "colours",           "colours_standard",    "colours_high",
+        "key_space",          "key_delete",        "text_left",
     };
     return words;
 }
@@ -489,7 +490,8 @@ std::string pack_hash(const PackFiles& files) {
 std::vector<char32_t> codepoints_used(const Pack& pack) {
     std::set<char32_t> set;
     auto add = [&set](const std::string& s) {
-        for (char32_t c : decode_utf8(s)) set.insert(c);
+        // With its other case too, so the on-screen keyboard can show capitals of every letter.
+        for (char32_t c : decode_utf8(s)) set.insert({c, latin_upper(c), latin_lower(c)});
     };
     for (const auto& lang : pack.languages) {
         add(lang.info.name);

@@ -158,7 +158,8 @@ struct PackResult {
 
 PackResult parse_pack(const PackFiles& files);
 
-// Every character any language of the pack shows, sorted: the font atlas must cover them all.
+// Every character any language of the pack shows, and the other case of each letter (for the
+// keyboard), sorted: the font atlas must cover them all.
 std::vector<char32_t> codepoints_used(const Pack& pack);
 
 // The interface words every language must define (ui.toml).

@@ -101,6 +101,43 @@ std::vector<std::string> split_words(std::string_view s) {
     return words;
 }
 
+namespace {
+
+// Parallel tables, one letter per position: lower case, upper case, base letter.
+const std::u32string& latin_lower_table() {
+    static const std::u32string t =
+        U"àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšșţťŧțùúûüũūŭůűųŵýÿŷźżžæœ";
+    return t;
+}
+const std::u32string& latin_upper_table() {
+    static const std::u32string t =
+        U"ÀÁÂÃÄÅĀĂĄÇĆĈĊČĎĐÈÉÊËĒĔĖĘĚĜĞĠĢĤĦÌÍÎÏĨĪĬĮĴĶĹĻĽĿŁÑŃŅŇÒÓÔÕÖØŌŎŐŔŖŘŚŜŞŠȘŢŤŦȚÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽÆŒ";
+    return t;
+}
+constexpr std::string_view kLatinBase =
+    "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiijklllllnnnnooooooooorrrsssssttttuuuuuuuuuuwyyyzzzao";
+
+}  // namespace
+
+char32_t latin_upper(char32_t c) {
+    if (c >= 'a' && c <= 'z') return c - 32;
+    const size_t i = latin_lower_table().find(c);
+    return i == std::u32string::npos ? c : latin_upper_table()[i];
+}
+
+char32_t latin_lower(char32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    const size_t i = latin_upper_table().find(c);
+    return i == std::u32string::npos ? c : latin_lower_table()[i];
+}
+
+char32_t latin_base(char32_t c) {
+    c = latin_lower(c);
+    if (c < 0x80) return c;
+    const size_t i = latin_lower_table().find(c);
+    return i == std::u32string::npos ? c : static_cast<char32_t>(kLatinBase[i]);
+}
+
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();
     while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;

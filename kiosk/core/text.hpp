@@ -23,6 +23,13 @@ std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// Case and base letter of the Latin letters European languages write with (ASCII, Latin-1,
+// Latin Extended-A and the Romanian comma-below letters): latin_upper('ą') = 'Ą',
+// latin_base('Ą') = 'a'. Any other character comes back unchanged.
+char32_t latin_upper(char32_t c);
+char32_t latin_lower(char32_t c);
+char32_t latin_base(char32_t c);
+
 // Replaces {name} placeholders from a flat list of name/value pairs.
 std::string fill(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& values);
 

@@ -1,5 +1,7 @@
-// A question: the words, a hint ("Choose one", "Choose up to 3"), and big answer options.
+// A question: the words, a hint ("Choose one", "Choose up to 3"), and big answer options,
+// or for a free-text question the on-screen keyboard (keyboard.cpp).
 // The first and second views of a scenario are questions too, with a line above them.
+#include "keyboard.hpp"
 #include "screens.hpp"
 
 #include "core/text.hpp"
@@ -21,14 +23,20 @@ void screen_question(Frame& f) {
     }
     text_block(f, f.fonts.heading, q->text, w, f.pal.text, "question");
     std::string hint = q->help;
-    if (hint.empty()) {
+    if (hint.empty() && q->type != QuestionType::FreeText) {
         hint = q->type == QuestionType::Multi
                    ? fill(f.word("choose_up_to"), {{"max", std::to_string(q->max_choices)}})
                    : f.word("choose_one");
     }
-    ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
-    text_block(f, f.fonts.body, hint, w, f.pal.text_muted, "hint");
+    if (!hint.empty()) {
+        ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
+        text_block(f, f.fonts.body, hint, w, f.pal.text_muted, "hint");
+    }
     ImGui::Dummy(ImVec2(0, f.m.gap));
+    if (q->type == QuestionType::FreeText) {
+        draw_free_text(f, *q, w);
+        return;
+    }
 
     const bool multi = q->type == QuestionType::Multi;
     // A long list goes in two columns on a wide screen; a scale stays one column, in order.

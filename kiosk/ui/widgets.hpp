@@ -89,6 +89,15 @@ struct UiState {
     std::string armed_id;
     double corner_held_since = -1;  // the staff gesture
     std::map<std::string, QrMatrix> qr_cache;  // links from the content pack, encoded once
+    // The on-screen keyboard (keyboard.cpp): which page and case it shows, for which step,
+    // and the extra letters of the language it last showed. Never the typed words.
+    struct Keyboard {
+        std::string step;
+        bool shift = false;
+        bool numbers = false;
+        std::string language;
+        std::vector<char32_t> extra_letters;
+    } keyboard;
 
     const QrMatrix& qr(const std::string& url) {
         auto it = qr_cache.find(url);

@@ -1,10 +1,28 @@
 // Running the built kiosk headless for the UI tests.
 #include "process.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace dv::test {
 
 std::string kiosk_binary() { return DATAVOICE_KIOSK_BINARY; }
 std::string tool_binary() { return DATAVOICE_TOOL_BINARY; }
+
+std::string fresh_artefacts_dir(const std::string& name) {
+    const std::string dir = std::filesystem::current_path().string() + "/test-artefacts/" + name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
 ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width, int height) {
     proc::Xvfb x(width, height);

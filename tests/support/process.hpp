@@ -18,4 +18,11 @@ std::string tool_binary();
 // Runs the kiosk under a private Xvfb at width×height with the given arguments.
 ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width = 1920, int height = 1080);
 
+// An empty folder build/test-artefacts/NAME (relative to where the test runs) for
+// screenshots and widget dumps that stay after the test for people to look at.
+std::string fresh_artefacts_dir(const std::string& name);
+
+// A whole file as text ("" when it cannot be read).
+std::string read_file(const std::string& path);
+
 }  // namespace dv::test

@@ -17,13 +17,7 @@ namespace {
 
 std::string script(const std::string& name) { return test::source_dir() + "/tests/ui/scripts/" + name; }
 
-std::string artefacts(const std::string& name) {
-    // Screenshots stay after the test for people to look at (build/test-artefacts/...).
-    const std::string dir = std::filesystem::current_path().string() + "/test-artefacts/" + name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::string artefacts(const std::string& name) { return test::fresh_artefacts_dir(name); }
 
 std::map<std::string, std::string> answers_by_question(Store& store) {
     std::map<std::string, std::string> out;
@@ -148,10 +142,7 @@ TEST_CASE("Kiosk/an abandoned journey keeps what was answered and resets to attr
     CHECK(is_png(shots + "/03-reset.png"));
 
     // Nothing of the visitor is on screen after the reset: only the attract screen's start area.
-    std::ifstream dump(shots + "/03-reset.json");
-    std::stringstream ss;
-    ss << dump.rdbuf();
-    const std::string widgets = ss.str();
+    const std::string widgets = test::read_file(shots + "/03-reset.json");
     CHECK(widgets.find("\"screen\": \"attract\"") != std::string::npos);
     CHECK(widgets.find("\"id\": \"start\"") != std::string::npos);
     CHECK(widgets.find("opt_") == std::string::npos);

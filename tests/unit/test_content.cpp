@@ -196,6 +196,9 @@ TEST_CASE("Content/codepoints_used covers every language", "[content]") {
     CHECK(std::binary_search(cps.begin(), cps.end(), U'Ŵ'));
     CHECK(std::binary_search(cps.begin(), cps.end(), U'ŷ'));
     CHECK(std::binary_search(cps.begin(), cps.end(), U'Y'));
+    // The other case of a letter comes too, for the keyboard's capitals.
+    CHECK(std::binary_search(cps.begin(), cps.end(), U'Ŷ'));
+    CHECK(std::binary_search(cps.begin(), cps.end(), U'y'));
 }
 
 TEST_CASE("Content/the default pack parses", "[content]") {

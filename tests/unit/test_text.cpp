@@ -25,6 +25,24 @@ TEST_CASE("Text/word counts", "[text]") {
     CHECK(count_words("Zażółć gęślą jaźń") == 3);
 }
 
+TEST_CASE("Text/Latin case and base letters pair up for the pack's languages", "[text]") {
+    CHECK(latin_upper(U'a') == U'A');
+    CHECK(latin_lower(U'Z') == U'z');
+    CHECK(latin_upper(U'ą') == U'Ą');
+    CHECK(latin_upper(U'ł') == U'Ł');
+    CHECK(latin_upper(U'ș') == U'Ș');
+    CHECK(latin_upper(U'ž') == U'Ž');
+    CHECK(latin_lower(U'Õ') == U'õ');
+    CHECK(latin_base(U'Ę') == U'e');
+    CHECK(latin_base(U'ł') == U'l');
+    CHECK(latin_base(U'ț') == U't');
+    CHECK(latin_base(U'q') == U'q');
+    CHECK(latin_upper(U'ß') == U'ß');  // no single capital: unchanged
+    CHECK(latin_upper(U'1') == U'1');
+    // Every letter in the table has a partner that maps back.
+    for (char32_t c : std::u32string(U"àăąçčėęįłńóõșšțųūźżž")) CHECK(latin_lower(latin_upper(c)) == c);
+}
+
 TEST_CASE("Text/fill replaces placeholders and leaves unknown ones", "[text]") {
     CHECK(fill("Step {n} of {total}", {{"n", "2"}, {"total", "7"}}) == "Step 2 of 7");
     CHECK(fill("{missing} ok", {}) == "{missing} ok");
