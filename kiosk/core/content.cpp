@@ -536,7 +536,7 @@ PackResult parse_pack(const PackFiles& files) {
             const std::string file = lang.info.code + "/" + name;
             auto f = files.find(file);
             if (f == files.end()) {
-                problems.push_back({file, 0, "missing: every language needs a " + std::string(name)});
+                problems.push_back({file, 0, "missing: every language needs its own " + std::string(name)});
                 continue;
             }
             if (auto table = tomlf::parse(f->second, file, problems)) parser(*table, file, lang, problems);

@@ -4,6 +4,7 @@
 
 #include "text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dv::tomlf {
@@ -16,7 +17,59 @@ std::string short_number(double v) {
 }
 }  // namespace
 
+// toml++ recurses once per level of nesting (tables in dotted keys and headers, arrays,
+// inline tables), so a hostile file could exhaust the stack. Our formats nest three or four
+// levels deep; refuse anything past kMaxNesting before toml++ sees it. Returns the line
+// where the limit is passed, or 0.
+namespace {
+
+constexpr int kMaxNesting = 64;
+
+int too_deep_at(std::string_view text) {
+    int line = 1, dots = 0, brackets = 0;
+    size_t i = 0;
+    auto at = [&](std::string_view s) { return text.substr(i, s.size()) == s; };
+    while (i < text.size()) {
+        const char c = text[i];
+        if (at("\"\"\"") || at("'''")) {  // a multi-line string: skip to its end
+            const std::string_view close = text.substr(i, 3);
+            const size_t end = text.find(close, i + 3);
+            const size_t stop = end == std::string_view::npos ? text.size() : end + 3;
+            for (size_t k = i; k < stop; ++k) line += text[k] == '\n';
+            i = stop;
+            dots = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'') {  // a one-line string
+            ++i;
+            while (i < text.size() && text[i] != c && text[i] != '\n') i += (c == '"' && text[i] == '\\') ? 2 : 1;
+            ++i;
+            continue;
+        }
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+            continue;
+        }
+        if (c == '\n') ++line, dots = 0;
+        if (c == '=' || c == ',') dots = 0;
+        if (c == '.' && ++dots > kMaxNesting) return line;
+        if (c == '[' || c == '{') {
+            dots = 0;
+            if (++brackets > kMaxNesting) return line;
+        }
+        if (c == ']' || c == '}') brackets = std::max(0, brackets - 1), dots = 0;
+        ++i;
+    }
+    return 0;
+}
+
+}  // namespace
+
 std::optional<toml::table> parse(std::string_view text, const std::string& file, Problems& problems) {
+    if (const int line = too_deep_at(text)) {
+        problems.push_back({file, line, "nested more than " + std::to_string(kMaxNesting) + " levels deep"});
+        return std::nullopt;
+    }
     try {
         return toml::parse(text, file);
     } catch (const toml::parse_error& e) {

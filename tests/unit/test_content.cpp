@@ -180,6 +180,27 @@ TEST_CASE("Content/a scale question needs exactly five options; a scenario three
     CHECK(mentions(problems_of(g), "en/scenarios.toml", "3 to 5 cards"));
 }
 
+TEST_CASE("Content/nesting deeper than 64 levels is refused before the TOML library sees it", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    std::string header = "[a";
+    for (int i = 0; i < 100; ++i) header += ".a";
+    f["en/topics.toml"] = "# fine so far\n\n" + header + "]\nx = 1\n";
+    Problems ps = problems_of(f);
+    REQUIRE_FALSE(ps.empty());
+    CHECK(ps[0].str() == "en/topics.toml:3: nested more than 64 levels deep");
+
+    f = test::tiny_pack_files();
+    f["en/ui.toml"] += "x = " + std::string(70, '[') + std::string(70, ']') + "\n";
+    CHECK(mentions(problems_of(f), "en/ui.toml", "nested more than 64 levels deep"));
+
+    // Dots and brackets inside strings and comments do not count.
+    f = test::tiny_pack_files();
+    f["en/explainers.toml"] += "# " + std::string(100, '.') + "\n";
+    std::string& e = f["en/explainers.toml"];
+    e.replace(e.find("Some words."), 11, "Some words" + std::string(100, '.') + std::string(80, '['));
+    CHECK(parse_pack(f).pack);
+}
+
 TEST_CASE("Content/invalid UTF-8 is refused with the file named", "[content]") {
     PackFiles f = test::tiny_pack_files();
     replace(f["en/explainers.toml"], "Some words.", "Some \xff\xfe words.");
