@@ -1,9 +1,13 @@
 // Content packs: parsing each question type, conditions, cross-language structure, hashes,
 // and clear file:line problems for broken packs.
 #include "core/content.hpp"
+#include "core/icons.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
 
 using namespace dv;
 
@@ -228,4 +232,38 @@ TEST_CASE("Content/the default pack parses", "[content]") {
     CHECK_FALSE(p.topic_order.empty());
     for (const auto& lang : p.languages)
         for (const auto& id : p.topic_order) CHECK(lang.topic(id));
+}
+
+namespace {
+std::string read_source(const std::string& rel) {
+    std::ifstream in(test::source_dir() + "/" + rel, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+TEST_CASE("Content/the README's example blocks are exactly the example pack's files", "[content]") {
+    const std::string readme = read_source("assets/content/README.md");
+    const std::string marker = "```toml\n# assets/content/example/";
+    int blocks = 0;
+    for (size_t at = readme.find(marker); at != std::string::npos; at = readme.find(marker, at + 1)) {
+        const size_t name_start = at + 10;  // after "```toml\n# "
+        const size_t name_end = readme.find('\n', name_start);
+        const std::string file = readme.substr(name_start, name_end - name_start);
+        const size_t end = readme.find("\n```", name_end);
+        REQUIRE(end != std::string::npos);
+        INFO(file);
+        CHECK(readme.substr(name_end + 1, end - name_end) == read_source(file));
+        ++blocks;
+    }
+    CHECK(blocks == 6);  // pack.toml and the five files of one language
+}
+
+TEST_CASE("Content/the README lists every pictogram name", "[content]") {
+    const std::string readme = read_source("assets/content/README.md");
+    for (const auto& icon : known_icons()) {
+        INFO(std::string(icon.name));
+        CHECK(readme.find("`" + std::string(icon.name) + "`") != std::string::npos);
+    }
 }
