@@ -17,15 +17,19 @@ std::string short_number(double v) {
 }
 }  // namespace
 
-// toml++ recurses once per level of nesting (tables in dotted keys and headers, arrays,
-// inline tables), so a hostile file could exhaust the stack. Our formats nest three or four
-// levels deep; refuse anything past kMaxNesting before toml++ sees it. Returns the line
-// where the limit is passed, or 0.
+// Two things toml++ 3.3 does not survive, refused before it sees the text:
+//  - nesting (tables in dotted keys and headers, arrays, inline tables): it recurses once per
+//    level, so a hostile file could exhaust the stack. Our formats nest three or four levels
+//    deep; kMaxNesting is plenty.
+//  - a non-ASCII character outside quotes and comments: its whitespace test then reaches
+//    an "unreachable" branch (undefined behaviour, found by libFuzzer). Such a file is not
+//    valid TOML anyway.
 namespace {
 
 constexpr int kMaxNesting = 64;
 
-int too_deep_at(std::string_view text) {
+// The first of those problems, as a line and a message; line 0 when there is none.
+int prescan(std::string_view text, std::string& message) {
     int line = 1, dots = 0, brackets = 0;
     size_t i = 0;
     auto at = [&](std::string_view s) { return text.substr(i, s.size()) == s; };
@@ -52,11 +56,16 @@ int too_deep_at(std::string_view text) {
         }
         if (c == '\n') ++line, dots = 0;
         if (c == '=' || c == ',') dots = 0;
-        if (c == '.' && ++dots > kMaxNesting) return line;
-        if (c == '[' || c == '{') {
-            dots = 0;
-            if (++brackets > kMaxNesting) return line;
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            message = "text outside quotes must be plain ASCII (put words in \"quotes\")";
+            return line;
         }
+        const bool deeper = (c == '.' && ++dots > kMaxNesting) || ((c == '[' || c == '{') && ++brackets > kMaxNesting);
+        if (deeper) {
+            message = "nested more than " + std::to_string(kMaxNesting) + " levels deep";
+            return line;
+        }
+        if (c == '[' || c == '{') dots = 0;
         if (c == ']' || c == '}') brackets = std::max(0, brackets - 1), dots = 0;
         ++i;
     }
@@ -66,8 +75,9 @@ int too_deep_at(std::string_view text) {
 }  // namespace
 
 std::optional<toml::table> parse(std::string_view text, const std::string& file, Problems& problems) {
-    if (const int line = too_deep_at(text)) {
-        problems.push_back({file, line, "nested more than " + std::to_string(kMaxNesting) + " levels deep"});
+    std::string message;
+    if (const int line = prescan(text, message)) {
+        problems.push_back({file, line, "not valid TOML: " + message});
         return std::nullopt;
     }
     try {

@@ -191,7 +191,7 @@ TEST_CASE("Content/nesting deeper than 64 levels is refused before the TOML libr
     f["en/topics.toml"] = "# fine so far\n\n" + header + "]\nx = 1\n";
     Problems ps = problems_of(f);
     REQUIRE_FALSE(ps.empty());
-    CHECK(ps[0].str() == "en/topics.toml:3: nested more than 64 levels deep");
+    CHECK(ps[0].str() == "en/topics.toml:3: not valid TOML: nested more than 64 levels deep");
 
     f = test::tiny_pack_files();
     f["en/ui.toml"] += "x = " + std::string(70, '[') + std::string(70, ']') + "\n";
@@ -203,6 +203,15 @@ TEST_CASE("Content/nesting deeper than 64 levels is refused before the TOML libr
     std::string& e = f["en/explainers.toml"];
     e.replace(e.find("Some words."), 11, "Some words" + std::string(100, '.') + std::string(80, '['));
     CHECK(parse_pack(f).pack);
+}
+
+TEST_CASE("Content/a letter outside quotes is refused before the TOML library sees it", "[content]") {
+    // toml++ 3.3 reaches undefined behaviour on some non-ASCII characters outside strings.
+    PackFiles f = test::tiny_pack_files();
+    f["en/ui.toml"] = "# ż in a comment is fine\nback = \"Wstecz ż\"\nnext = ę\n";
+    const Problems ps = problems_of(f);
+    REQUIRE_FALSE(ps.empty());
+    CHECK(ps[0].str() == "en/ui.toml:3: not valid TOML: text outside quotes must be plain ASCII (put words in \"quotes\")");
 }
 
 TEST_CASE("Content/invalid UTF-8 is refused with the file named", "[content]") {

@@ -94,6 +94,9 @@ std::vector<Case> corpus() {
             const size_t at = values.back().first + 1;
             add(file + " NUL byte in a value", file, text.substr(0, at) + std::string(1, '\0') + text.substr(at));
             add(file + " huge value", file, text.substr(0, at) + std::string(1 << 20, 'x') + text.substr(at));
+            // A letter outside quotes (libFuzzer found this one: undefined behaviour in toml++).
+            const size_t line_start = text.rfind('\n', values.back().first) + 1;
+            add(file + " letter outside quotes", file, text.substr(0, line_start) + "\xc4\x99 " + text.substr(line_start));
         }
         add(file + " empty", file, "");
         add(file + " only a comment", file, "# nothing here\n");
