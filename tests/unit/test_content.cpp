@@ -235,6 +235,24 @@ TEST_CASE("Content/codepoints_used covers every language", "[content]") {
     CHECK(std::binary_search(cps.begin(), cps.end(), U'y'));
 }
 
+TEST_CASE("Content/the default pack offers six languages, each by its own name", "[content]") {
+    const Pack& p = test::default_pack();
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"en", "English"}, {"en-easy", "Easy Read English"}, {"pl", "Polski"},
+        {"lt", "Lietuvių"}, {"ro", "Română"},                {"pt", "Português"}};
+    REQUIRE(p.languages.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const LanguageInfo& info = p.languages[i].info;
+        CHECK(info.code == expected[i].first);
+        CHECK(info.name == expected[i].second);
+        CHECK_FALSE(info.voice.empty());
+        CHECK(info.easy_read == (info.code == "en-easy"));
+    }
+    // Only English has been checked by its own readers; the staff screen shows the others' marks.
+    CHECK_FALSE(p.language("en")->info.review_needed);
+    for (const char* code : {"en-easy", "pl", "lt", "ro", "pt"}) CHECK(p.language(code)->info.review_needed);
+}
+
 TEST_CASE("Content/the default pack parses", "[content]") {
     const Pack& p = test::default_pack();
     CHECK(p.id == "default");
