@@ -10,12 +10,10 @@
 // and whatever they refuse must come with a problem that names a file.
 #include "core/content.hpp"
 #include "core/lint.hpp"
+#include "example_pack.hpp"
 
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -27,17 +25,8 @@ std::vector<std::string> g_names;
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    namespace fs = std::filesystem;
-    const fs::path root = fs::path(DATAVOICE_SOURCE_DIR) / "assets/content/example";
-    for (const auto& entry : fs::recursive_directory_iterator(root)) {
-        if (!entry.is_regular_file() || entry.path().extension() != ".toml") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        const std::string name = fs::relative(entry.path(), root).generic_string();
-        g_pack[name] = ss.str();
-        g_names.push_back(name);
-    }
+    g_pack = dv::test::example_pack_files();
+    for (const auto& [name, text] : g_pack) g_names.push_back(name);
     return g_names.empty() ? 1 : 0;
 }
 

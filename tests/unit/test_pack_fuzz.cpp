@@ -5,15 +5,13 @@
 // and UndefinedBehaviorSanitizer (the Fuzz/ test in tests/CMakeLists.txt does that).
 #include "core/content.hpp"
 #include "core/lint.hpp"
+#include "fuzz/example_pack.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <regex>
-#include <sstream>
 
 using namespace dv;
 
@@ -23,20 +21,6 @@ struct Case {
     std::string name;  // what was done, for the failure message
     PackFiles files;
 };
-
-PackFiles example_pack() {
-    namespace fs = std::filesystem;
-    PackFiles files;
-    const fs::path root = fs::path(DATAVOICE_SOURCE_DIR) / "assets/content/example";
-    for (const auto& entry : fs::recursive_directory_iterator(root)) {
-        if (!entry.is_regular_file() || entry.path().extension() != ".toml") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        files[fs::relative(entry.path(), root).generic_string()] = ss.str();
-    }
-    return files;
-}
 
 // Lines of a file that assign a quoted value: `key = "..."`.
 std::vector<std::pair<size_t, size_t>> string_values(const std::string& text) {
@@ -54,7 +38,7 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
 }
 
 std::vector<Case> corpus() {
-    const PackFiles base = example_pack();
+    const PackFiles base = test::example_pack_files();
     std::vector<Case> cases;
     auto add = [&](std::string name, const std::string& file, std::string text) {
         PackFiles f = base;
@@ -188,13 +172,13 @@ std::vector<Case> corpus() {
 }  // namespace
 
 TEST_CASE("Fuzz/the example pack itself parses and lints clean", "[fuzz]") {
-    const LintReport r = lint_pack_files(example_pack());
+    const LintReport r = lint_pack_files(test::example_pack_files());
     INFO(format_problems(r.errors));
     CHECK(r.ok());
 }
 
 TEST_CASE("Fuzz/every malformed pack in the corpus gives a clear file:line problem and no crash", "[fuzz]") {
-    const PackFiles base = example_pack();
+    const PackFiles base = test::example_pack_files();
     const std::vector<Case> cases = corpus();
     CHECK(cases.size() >= 200);
     int with_line = 0;
