@@ -11,9 +11,10 @@ void screen_welcome(Frame& f) {
     text_block(f, f.fonts.heading, f.word("welcome_title"), w, f.pal.text, "welcome_title");
     ImGui::Dummy(ImVec2(0, f.m.gap));
 
-    // Languages in two columns when they fit.
+    // Languages in two columns when they fit; three when there are many, so the page still
+    // fits on one screen.
     const auto& langs = j.pack().languages;
-    const int cols = w > 900 * f.m.scale ? 2 : 1;
+    const int cols = langs.size() > 4 && w > 1350 * f.m.scale * f.m.text_factor ? 3 : w > 900 * f.m.scale ? 2 : 1;
     const float cw = (w - (cols - 1) * f.m.gap) / cols;
     for (size_t i = 0; i < langs.size(); ++i) {
         const auto& info = langs[i].info;
