@@ -152,7 +152,8 @@ void draw_free_text(Frame& f, const Question& q, float w) {
     ImGui::PushClipRect(ImVec2(a.x + pad, a.y + pad * 0.5f), ImVec2(b.x - pad, b.y - pad * 0.5f), true);
     draw_wrapped(dl, font, ImVec2(a.x + pad, std::min(a.y + pad, b.y - pad - th)), w - 2 * pad, shown, f.pal.text, false);
     ImGui::PopClipRect();
-    f.widgets.add({"text_box", "text", a, b, false, {}, {}});
+    // Never read aloud: what a visitor types is theirs, not the waiting room's.
+    f.widgets.add("text_box", "text", a, b, {}, false);
     ImGui::Dummy(ImVec2(w, box_h));
     const std::string left = fill(f.word("text_left"), {{"n", std::to_string(std::max(0, q.max_length - used))}});
     text_block(f, f.fonts.small, left, w, f.pal.text_muted, "text_left");

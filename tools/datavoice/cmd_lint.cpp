@@ -1,7 +1,7 @@
 // datavoice lint: checks a content pack folder or a hardware profile and prints
 // "file:line: message" for each problem ("file:line: note: ..." for what is only worth
 // knowing). A pack is checked against the very font files the kiosk draws with, and its
-// read-aloud voices against the espeak-ng installed here.
+// read-aloud voices against espeak-ng's (the same library the kiosk speaks with).
 #include "commands.hpp"
 
 #include "core/lint.hpp"
@@ -9,11 +9,9 @@
 #include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
 #include "platform/font_files.hpp"
+#include "speech/speech.hpp"
 
 #include <cstdio>
-#include <memory>
-#include <set>
-#include <sstream>
 
 namespace dv::tools {
 
@@ -24,25 +22,6 @@ const char* const kUsage =
     "       datavoice lint --profile FILE\n"
     "Prints one line per problem as file:line: message, and notes as file:line: note: message;\n"
     "exits 1 if there are any problems (notes alone do not count).\n";
-
-// The voice names `espeak-ng --voices` lists (its second column); empty when it is not installed.
-std::set<std::string> espeak_voices() {
-    std::set<std::string> voices;
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen("espeak-ng --voices 2>/dev/null", "r"), pclose);
-    if (!p) return voices;
-    char line[512];
-    bool header = true;
-    while (std::fgets(line, sizeof line, p.get())) {
-        if (header) {
-            header = false;
-            continue;
-        }
-        std::istringstream in(line);
-        std::string priority, language;
-        if (in >> priority >> language) voices.insert(language);
-    }
-    return voices;
-}
 
 int lint_pack_folder(const std::string& dir) {
     const PackLoad load = load_pack_dir(dir);
@@ -59,13 +38,11 @@ int lint_pack_folder(const std::string& dir) {
     LintOptions options;
     options.text_glyph = [&fonts](char32_t cp) { return fonts.text_has(cp); };
     options.icon_glyph = [&fonts](char32_t cp) { return fonts.icon_has(cp); };
-    const std::set<std::string> voices = espeak_voices();
-    if (!voices.empty()) options.voice_known = [&voices](const std::string& v) { return voices.count(v) > 0; };
+    options.voice_known = [](const std::string& v) { return speech_voice_available(v); };
 
     const LintReport report = lint_pack_in(*load.pack, dir, options);
     for (const auto& p : report.errors) std::printf("%s\n", p.str().c_str());
     for (const auto& p : report.notes) std::printf("%s\n", p.str().c_str());
-    if (voices.empty()) std::printf("%s: note: espeak-ng is not installed here, so voices were not checked\n", dir.c_str());
     if (!report.ok()) {
         std::printf("%s: %zu problem%s\n", dir.c_str(), report.errors.size(), report.errors.size() == 1 ? "" : "s");
         return 1;
