@@ -1,6 +1,6 @@
 # Runs the malformed-pack corpus (tests/unit/test_pack_fuzz.cpp) under AddressSanitizer and
 # UndefinedBehaviorSanitizer: configures a separate build with -DDATAVOICE_SANITIZE=ON, builds
-# only kiosk/core and that one test, and runs it. Registered as a CTest test, so every test
+# only that test and the few core files it needs, and runs it. Registered as a CTest test, so every test
 # run (and CI) does it; the build directory is kept, so later runs rebuild only what changed.
 #   cmake -DSOURCE_DIR=... -DBINARY_DIR=... -P sanitized_pack_corpus.cmake
 foreach(var SOURCE_DIR BINARY_DIR)
