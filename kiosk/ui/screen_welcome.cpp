@@ -1,4 +1,4 @@
-// The first screen after the tap: choose a language (each by its own name) and a text size.
+// The first screen after the tap: choose a language (each by its own name), colours and a text size.
 #include "screens.hpp"
 
 #include <algorithm>
@@ -21,6 +21,7 @@ void screen_welcome(Frame& f) {
         if (i % cols != 0) ImGui::SameLine(0, f.m.gap);
         if (option_button(f, "lang_" + info.code, info.name, cw, j.language() == info.code, false))
             f.emit(Event::language(info.code));
+        if (i % cols == static_cast<size_t>(cols) - 1 && i + 1 < langs.size()) ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
     }
     ImGui::Dummy(ImVec2(0, 2 * f.m.gap));
 
