@@ -172,7 +172,7 @@ void KioskApp::draw_frame() {
     const auto t_start = clock::now();
     m_window.begin_frame();
     ImGuiIO& io = ImGui::GetIO();
-    if (m_script) m_script->before_frame(io, m_widgets);
+    if (m_script) m_script->before_frame(io, m_widgets, m_layout_settling);
     ImGui::NewFrame();
     const auto t_built_from = clock::now();
 
@@ -191,9 +191,14 @@ void KioskApp::draw_frame() {
         ui::draw_visitor_frame(frame);
     const auto t_built = clock::now();
 
-    m_window.render(out.clear_colour);
-    if (m_script) m_script->after_render(m_widgets);
-    m_window.present();
+    if (m_skip_unseen_frames && m_script && m_script->running() && !m_script->reads_pixels()) {
+        m_window.discard();
+        m_script->after_render(m_widgets);
+    } else {
+        m_window.render(out.clear_colour);
+        if (m_script) m_script->after_render(m_widgets);
+        m_window.present();
+    }
     if (!m_frame_stats_path.empty()) {
         using ms = std::chrono::duration<float, std::milli>;
         m_build_ms.push_back(ms(t_built - t_built_from).count());
@@ -201,6 +206,8 @@ void KioskApp::draw_frame() {
     }
 
     m_wake_at = m_closed ? m_closed_notice_until : out.wake_at;
+    m_layout_settling = out.layout_settling;
+    if (m_layout_settling) m_frames_owed = std::max(m_frames_owed, 1);
     read_aloud(out);
     if (!m_ready_sent) {
         m_watchdog.ready();

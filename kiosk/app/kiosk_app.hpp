@@ -38,6 +38,8 @@ public:
     // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
     void record_frame_stats(std::string path) { m_frame_stats_path = std::move(path); }
     void exit_after_first_frame() { m_exit_after_first_frame = true; }
+    // Layout tests: frames no script screenshot reads are laid out but not rasterised.
+    void skip_unseen_frames() { m_skip_unseen_frames = true; }
     // Returns the process exit code.
     int run();
 
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<ScriptDriver> m_script;
 
     int m_frames_owed = 3;
+    bool m_layout_settling = false;  // the last frame's layout will still change
     double m_wake_at = 0;
     double m_next_store_probe = 0;
     Speaker m_speaker;
@@ -92,6 +95,7 @@ private:
     std::string m_frame_stats_path;
     std::vector<float> m_build_ms, m_frame_ms;
     bool m_exit_after_first_frame = false;
+    bool m_skip_unseen_frames = false;
     std::string m_retention_checked_on;  // the local date of the last retention purge
     bool m_fatal = false;
     std::string m_fatal_error;

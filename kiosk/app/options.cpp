@@ -18,6 +18,7 @@ const char* kiosk_usage() {
            "  --windowed          a normal window at the profile's size, even if it says fullscreen\n"
            "  --frame-stats FILE  for benchmarks: write each frame's UI build and total time (ms) on exit\n"
            "  --first-frame-exit  for benchmarks: print the monotonic time of the first frame, then exit\n"
+           "  --skip-unseen-frames  with --script: lay out every frame but draw only those screenshotted\n"
            "  --version           print the version and exit\n"
            "  --help              print this help and exit\n"
            "\n"
@@ -53,6 +54,8 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
             if (!value(out.screenshots)) return false;
         } else if (a == "--frame-stats") {
             if (!value(out.frame_stats)) return false;
+        } else if (a == "--skip-unseen-frames") {
+            out.skip_unseen_frames = true;
         } else if (a == "--first-frame-exit") {
             out.first_frame_exit = true;
         } else if (a == "--windowed") {

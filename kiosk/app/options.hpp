@@ -15,6 +15,7 @@ struct KioskOptions {
     bool windowed = false;    // a normal window at the profile's size
     std::string frame_stats;  // for benchmarks: write per-frame timings here on exit
     bool first_frame_exit = false;  // for benchmarks: print when the first frame is shown, exit
+    bool skip_unseen_frames = false;  // for layout tests: rasterise only frames a script screenshots
     bool help = false;
     bool version = false;
 };

@@ -16,6 +16,9 @@ namespace dv {
 
 namespace {
 
+constexpr int kMaxScrollTaps = 20;
+constexpr int kArrowWaitFrames = 5;
+
 bool is_name(const std::string& s) {
     if (s.empty() || s.size() > 100) return false;
     for (char c : s)
@@ -135,13 +138,14 @@ void ScriptDriver::done(int settle_frames) {
     m_settle = settle_frames;
 }
 
-void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame) {
+void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame, bool layout_settling) {
     // The pointer rests outside the window unless a tap is under way.
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = false;
     m_capture = false;
     m_pressing = false;
     if (!running()) return;
+    if (layout_settling && m_phase == 0) return;  // wait for the page to take its final shape
     if (m_settle > 0) {
         --m_settle;
         return;
@@ -158,10 +162,24 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
                         fail(c, "no widget '" + c.arg + "' on screen '" + m_host.screen() + "'");
                         return;
                     }
-                    if (!w->visible()) {
-                        fail(c, "widget '" + c.arg + "' is scrolled out of view on screen '" + m_host.screen() +
-                                    "' (tap scroll_down first)");
-                        return;
+                    m_scroll_tap = !w->visible();
+                    if (m_scroll_tap) {
+                        // Out of view: scroll towards it first with the arrows, as a visitor would.
+                        const ui::WidgetInfo* arrow = nullptr;
+                        for (const char* id : {"scroll_down", "scroll_up"}) {
+                            const ui::WidgetInfo* a = last_frame.find(id);
+                            const bool below = w->min.y >= (a ? a->min.y : 0);
+                            if (a && a->visible() && (std::string(id) == "scroll_down") == below) arrow = a;
+                        }
+                        if (!arrow && ++m_arrow_waits <= kArrowWaitFrames) {
+                            return;  // a page's arrows appear a frame or two after its content: wait
+                        }
+                        if (!arrow || ++m_scroll_taps > kMaxScrollTaps) {
+                            fail(c, "widget '" + c.arg + "' is out of view on screen '" + m_host.screen() +
+                                        "' and scrolling does not reach it");
+                            return;
+                        }
+                        w = arrow;
                     }
                     // A finger lands on the part a visitor can see.
                     m_tx = (w->visible_min.x + w->visible_max.x) * 0.5f;
@@ -174,7 +192,16 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
             io.MousePos = ImVec2(m_tx, m_ty);
             io.MouseDown[0] = m_phase == 1;
             m_pressing = m_phase == 1;
-            if (++m_phase == 3) done(2);
+            if (++m_phase == 3) {
+                if (m_scroll_tap) {  // that was a scroll arrow: try the real tap again
+                    m_phase = 0;
+                    m_settle = 2;
+                } else {
+                    m_scroll_taps = 0;
+                    m_arrow_waits = 0;
+                    done(2);
+                }
+            }
             break;
         case K::Key: {
             bool shift;
@@ -212,6 +239,10 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
     }
 }
 
+bool ScriptDriver::reads_pixels() const {
+    return m_capture && running() && m_script.commands[m_next].kind == ScriptCommand::Kind::Screenshot;
+}
+
 void ScriptDriver::after_render(const ui::WidgetRegistry& this_frame) {
     if (!m_capture || !running()) return;
     const ScriptCommand& c = m_script.commands[m_next];
@@ -231,7 +262,9 @@ void ScriptDriver::after_render(const ui::WidgetRegistry& this_frame) {
             out << "  {\"id\": \"" << json_escape(w.id) << "\", \"kind\": \"" << w.kind << "\", \"x0\": " << w.min.x
                 << ", \"y0\": " << w.min.y << ", \"x1\": " << w.max.x << ", \"y1\": " << w.max.y
                 << ", \"overflow\": " << (w.overflow ? "true" : "false")
-                << ", \"visible\": " << (w.visible() ? "true" : "false") << "}" << (i + 1 < all.size() ? "," : "")
+                << ", \"visible\": " << (w.visible() ? "true" : "false") << ", \"vx0\": " << w.visible_min.x
+                << ", \"vy0\": " << w.visible_min.y << ", \"vx1\": " << w.visible_max.x
+                << ", \"vy1\": " << w.visible_max.y << "}" << (i + 1 < all.size() ? "," : "")
                 << "\n";
         }
         out << "]}\n";

@@ -1,7 +1,8 @@
 // Input scripts: drive the real kiosk headless, the way a visitor would, for tests, demos,
 // screenshots and benchmarks. One command per line; '#' starts a comment.
 //
-//   tap ID               tap the widget with this id (as the last frame drew it)
+//   tap ID               tap the widget with this id (as the last frame drew it); if it is
+//                        scrolled out of view, tap the scroll arrows towards it first
 //   tap-at X Y           tap at a pixel position
 //   key NAME             press and release a key: tab, shift-tab, enter, space, escape
 //   wait N               let N frames pass
@@ -67,9 +68,12 @@ public:
     const std::string& error() const { return m_error; }
 
     // After the backend's NewFrame and before ImGui::NewFrame(): sets this frame's input.
-    void before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame);
+    // While the last frame's layout was still settling, nothing is tapped or checked.
+    void before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame, bool layout_settling = false);
     // After rendering, before the frame is shown: screenshots and widget dumps.
     void after_render(const ui::WidgetRegistry& this_frame);
+    // True when this frame's pixels will be read (a screenshot), set by before_frame().
+    bool reads_pixels() const;
 
 private:
     void fail(const ScriptCommand& c, const std::string& message);
@@ -87,6 +91,9 @@ private:
     std::string m_error;
     float m_tx = 0, m_ty = 0;
     bool m_pressing = false;
+    bool m_scroll_tap = false;  // the tap under way is on a scroll arrow, on the way to the target
+    int m_scroll_taps = 0;
+    int m_arrow_waits = 0;
 };
 
 }  // namespace dv

@@ -137,6 +137,8 @@ void Window::render(unsigned clear_rgba) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+void Window::discard() { ImGui::Render(); }
+
 void Window::present() { glfwSwapBuffers(m_window); }
 
 void Window::finish() { glFinish(); }

@@ -47,6 +47,8 @@ public:
     // ImGui's draw data into it (not yet shown). Clearing to the screen's background colour
     // spares the software rasteriser a full-screen fill.
     void render(unsigned clear_rgba = 0xFF000000u);
+    // Ends the ImGui frame without drawing it (layout still happens; nothing is rasterised).
+    void discard();
     void present();
     // Waits until the GPU has finished everything drawn so far (for timing the first frame).
     void finish();

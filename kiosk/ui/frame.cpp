@@ -3,6 +3,8 @@
 
 #include "core/text.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 
 namespace dv::ui {
@@ -42,70 +44,123 @@ void draw_header(Frame& f) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(f.display.x, h), f.pal.header);
     dl->AddLine(ImVec2(0, h), ImVec2(f.display.x, h), f.pal.disabled, std::max(1.0f, 2 * f.m.scale));
 
-    const float bh = h - 2 * 14 * f.m.scale;
+    const float bh = std::min(h, std::max(f.m.min_target, h - 2 * 14 * f.m.scale));
     const float by = (h - bh) * 0.5f;
     const float pad = f.m.pad;
     ImFont* font = f.fonts.bold;
+    const float label_pad = 2 * (18 * f.m.scale + font->FontSize * 0.3f) + 4;
+    auto width_of = [&](const std::string& label) {
+        return std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + label_pad);
+    };
 
-    // Right to left: finish, text size and read aloud (always there).
+    // Right to left: finish, text size and read aloud (always there). When the words do not
+    // fit (small screens, large text) the two tools keep only their pictograms, and then the
+    // step count gives way; the progress bar stays.
+    const bool reading = j.read_aloud();
+    const bool finish = j.screen() != Screen::ThankYou && j.screen() != Screen::Welcome;
+    const std::string finish_label = f.word("finish");
+    const std::string size_words = f.word("text_size");
+    const std::string read_words = f.word(reading ? "stop_reading" : "read_aloud");
+    const std::string size_full = std::string(glyph::text_size) + "  " + size_words;
+    const std::string read_full = std::string(glyph::speaker) + "  " + read_words;
+    const std::string progress = j.step_count() > 0 && j.step_number() > 0
+                                     ? fill(f.word("question_progress"), {{"n", std::to_string(j.step_number())},
+                                                                          {"total", std::to_string(j.step_count())}})
+                                     : std::string();
+    ImFont* sf = f.fonts.body;
+    const float progress_w = progress.empty() ? 0 : sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, progress.c_str()).x + f.m.gap;
+    const float avail = f.display.x - 2 * pad;
+    auto tools_width = [&](bool words) {
+        return (finish ? width_of(finish_label) + f.m.gap : 0) + width_of(words ? size_full : glyph::text_size) +
+               width_of(words ? read_full : glyph::speaker) + f.m.gap;
+    };
+    const bool words = tools_width(true) + progress_w <= avail;
+    const bool show_progress = tools_width(words) + progress_w <= avail;
+
     float x = f.display.x - pad;
-    auto header_button = [&](const char* id, const std::string& label, ButtonKind kind) {
-        const float w = std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
-                                                     2 * (18 * f.m.scale + font->FontSize * 0.3f) + 4);
+    auto header_button = [&](const char* id, const std::string& label, const std::string& spoken, ButtonKind kind) {
+        const float w = width_of(label);
         x -= w;
         ImGui::SetCursorScreenPos(ImVec2(x, by));
-        const bool pressed = button(f, id, label, ImVec2(w, bh), kind);
+        const bool pressed = button(f, id, label, ImVec2(w, bh), kind, {}, true, nullptr, false, spoken);
         x -= f.m.gap;
         return pressed;
     };
-    if (j.screen() != Screen::ThankYou && j.screen() != Screen::Welcome)
-        if (header_button("finish", f.word("finish"), ButtonKind::Secondary)) f.emit(Event::of(Event::Kind::Finish));
-    if (header_button("text_size", std::string(glyph::text_size) + "  " + f.word("text_size"), ButtonKind::Secondary)) {
+    if (finish && header_button("finish", finish_label, {}, ButtonKind::Secondary)) f.emit(Event::of(Event::Kind::Finish));
+    if (header_button("text_size", words ? size_full : glyph::text_size, size_words, ButtonKind::Secondary)) {
         const int next = (static_cast<int>(j.text_size()) + 1) % 3;
         f.emit(Event::text_size(static_cast<TextSize>(next)));
     }
-    const bool reading = j.read_aloud();
-    if (header_button("read_aloud", std::string(glyph::speaker) + "  " + f.word(reading ? "stop_reading" : "read_aloud"),
+    if (header_button("read_aloud", words ? read_full : glyph::speaker, read_words,
                       reading ? ButtonKind::Primary : ButtonKind::Secondary))
         f.emit(Event::read_aloud(!reading));
     // Left: where the visitor is in this topic.
-    if (j.step_count() > 0 && j.step_number() > 0) {
-        const std::string progress = fill(f.word("question_progress"), {{"n", std::to_string(j.step_number())},
-                                                                         {"total", std::to_string(j.step_count())}});
-        ImFont* sf = f.fonts.body;
+    if (!progress.empty()) {
         const float ty = (h - sf->FontSize) * 0.5f;
-        dl->AddText(sf, sf->FontSize, ImVec2(pad, ty), f.pal.text_muted, progress.c_str());
+        if (show_progress) dl->AddText(sf, sf->FontSize, ImVec2(pad, ty), f.pal.text_muted, progress.c_str());
         // A thin progress bar under the header.
         const float frac = static_cast<float>(j.step_number()) / static_cast<float>(j.step_count());
         dl->AddRectFilled(ImVec2(0, h - 6 * f.m.scale), ImVec2(f.display.x * frac, h), f.pal.primary);
     }
 }
 
+// The footer's shape: one row of three slots (back | skip | next), or, when a language's words
+// are too long for a narrow screen, back and skip above a full-width next.
+struct FooterLayout {
+    bool two_rows = false;
+    float height = 0;
+    float slot = 0;
+};
+
+FooterLayout footer_layout(const Frame& f, const FooterButtons& b) {
+    FooterLayout l;
+    const float avail = f.display.x - 2 * f.m.pad;
+    l.slot = (avail - 2 * f.m.gap) / 3.0f;
+    ImFont* font = f.fonts.bold;
+    const float room = l.slot - 2 * std::min(18 * f.m.scale + font->FontSize * 0.3f, l.slot * 0.15f);
+    auto fits = [&](const char* key) {  // buttons may shrink their words to 85 % before wrapping
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, f.word(key).c_str()).x * 0.85f <= room;
+    };
+    l.two_rows = (b.back && !fits("back")) || (b.skip && !fits("skip")) || (b.next && !fits(b.next_word));
+    l.height = l.two_rows ? 2 * f.m.button_h + 3 * f.m.gap : f.m.footer_h;
+    return l;
+}
+
 void draw_footer(Frame& f, const FooterButtons& b) {
-    const float top = f.display.y - f.m.footer_h;
+    const FooterLayout l = footer_layout(f, b);
+    const float top = f.display.y - l.height;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(f.display.x, f.display.y), f.pal.header);
     dl->AddLine(ImVec2(0, top), ImVec2(f.display.x, top), f.pal.disabled, std::max(1.0f, 2 * f.m.scale));
     const float bh = f.m.button_h;
-    const float y = top + (f.m.footer_h - bh) * 0.5f;
     const float pad = f.m.pad;
     const float avail = f.display.x - 2 * pad;
-    // Three slots: back | skip | next. Next is the widest, on the right where a thumb reaches.
-    const float slot = (avail - 2 * f.m.gap) / 3.0f;
+    // Next is on the right where a thumb reaches (or across the whole bottom row).
+    const float y = l.two_rows ? top + f.m.gap : top + (l.height - bh) * 0.5f;
+    const float half = (avail - f.m.gap) / 2;
+    const ImVec2 back_at(pad, y), skip_at(l.two_rows ? pad + half + f.m.gap : pad + l.slot + f.m.gap, y);
+    const ImVec2 next_at = l.two_rows ? ImVec2(pad, y + bh + f.m.gap) : ImVec2(pad + 2 * (l.slot + f.m.gap), y);
+    const float small_w = l.two_rows ? half : l.slot, next_w = l.two_rows ? avail : l.slot;
     if (b.back) {
-        ImGui::SetCursorScreenPos(ImVec2(pad, y));
-        if (button(f, "back", f.word("back"), ImVec2(slot, bh), ButtonKind::Secondary, glyph::back))
+        ImGui::SetCursorScreenPos(back_at);
+        if (button(f, "back", f.word("back"), ImVec2(small_w, bh), ButtonKind::Secondary, glyph::back))
             f.emit(Event::of(Event::Kind::Back));
     }
     if (b.skip) {
-        ImGui::SetCursorScreenPos(ImVec2(pad + slot + f.m.gap, y));
-        if (button(f, "skip", f.word("skip"), ImVec2(slot, bh), ButtonKind::Secondary))
+        ImGui::SetCursorScreenPos(skip_at);
+        if (button(f, "skip", f.word("skip"), ImVec2(small_w, bh), ButtonKind::Secondary))
             f.emit(Event::of(Event::Kind::Skip));
     }
     if (b.next) {
-        ImGui::SetCursorScreenPos(ImVec2(pad + 2 * (slot + f.m.gap), y));
-        const std::string label = f.word(b.next_word) + "  " + glyph::next;
-        if (button(f, "next", label, ImVec2(slot, bh), ButtonKind::Primary, {}, b.next_enabled))
+        ImGui::SetCursorScreenPos(next_at);
+        // The arrow only where it fits beside the word.
+        ImFont* font = f.fonts.bold;
+        const std::string with_arrow = f.word(b.next_word) + "  " + glyph::next;
+        const float room = next_w - 2 * std::min(18 * f.m.scale + font->FontSize * 0.3f, next_w * 0.15f);
+        const std::string label = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, with_arrow.c_str()).x <= room
+                                      ? with_arrow
+                                      : f.word(b.next_word);
+        if (button(f, "next", label, ImVec2(next_w, bh), ButtonKind::Primary, {}, b.next_enabled))
             f.emit(Event::of(Event::Kind::Next));
     }
 }
@@ -133,35 +188,42 @@ void draw_content(Frame& f, bool moved) {
     const float top = f.m.header_h + f.m.gap;
     const FooterButtons fb = footer_for(f.journey);
     const bool has_footer = fb.back || fb.skip || fb.next;
-    const float bottom = f.display.y - (has_footer ? f.m.footer_h : 0) - f.m.gap;
+    const float bottom = f.display.y - (has_footer ? footer_layout(f, fb).height : 0) - f.m.gap;
     UiState& st = f.state;
-    // Room for the scroll arrows is kept only when the content needs them.
+    // Room for the scroll arrows is kept only when the content needs them. A new page is first
+    // laid out without them; if it turns out taller than the column, the next frame reserves
+    // the room (and the UI reports itself unsettled until then, so nothing taps stale places).
     const float arrows_w = std::max(f.m.min_target, f.m.button_h * 0.8f) + f.m.gap;
     const bool reserve = st.content_overflows && !moved;
     const float w = std::min(f.m.content_w, f.display.x - 2 * f.m.pad - (reserve ? arrows_w : 0));
     const float x = (f.display.x - w - (reserve ? arrows_w : 0)) * 0.5f;  // column and arrows centred together
+    const float column_h = bottom - top;
 
     ImGui::SetCursorScreenPos(ImVec2(x, top));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("content", ImVec2(w, bottom - top), false,
+    ImGui::BeginChild("content", ImVec2(w, column_h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
     if (moved) {
         ImGui::SetScrollY(0);
         st.scroll_request = 0;
     } else if (st.scroll_request != 0) {
-        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + st.scroll_request, 0.0f, ImGui::GetScrollMaxY()));
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + st.scroll_request, 0.0f, st.scroll_max));
         st.scroll_request = 0;
     }
     // Dragging on empty space scrolls too.
     if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && !ImGui::IsAnyItemActive())
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
     draw_screen(f);
-    const float scroll = ImGui::GetScrollY();
-    const float scroll_max = ImGui::GetScrollMaxY();
+    // This frame's own measure of the content (ImGui's scroll limits lag a frame behind).
+    const ImGuiWindow* child = ImGui::GetCurrentWindow();
+    const float content_h = child->DC.CursorMaxPos.y - child->DC.CursorStartPos.y;
+    const float scroll = moved ? 0.0f : ImGui::GetScrollY();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 
-    st.content_overflows = scroll_max > 0.5f;
+    st.scroll_max = std::max(0.0f, content_h - column_h);
+    st.content_overflows = st.scroll_max > 0.5f;
+    if (st.content_overflows != reserve) f.out.layout_settling = true;
     if (reserve && st.content_overflows) {
         const float bw = std::max(f.m.min_target, arrows_w - f.m.gap);
         const float ax = x + w + f.m.gap;
@@ -170,7 +232,7 @@ void draw_content(Frame& f, bool moved) {
         if (button(f, "scroll_up", glyph::up, ImVec2(bw, bw), ButtonKind::Secondary, {}, scroll > 0.5f))
             st.scroll_request = -step;
         ImGui::SetCursorScreenPos(ImVec2(ax, bottom - bw));
-        if (button(f, "scroll_down", glyph::down, ImVec2(bw, bw), ButtonKind::Primary, {}, scroll < scroll_max - 0.5f))
+        if (button(f, "scroll_down", glyph::down, ImVec2(bw, bw), ButtonKind::Primary, {}, scroll < st.scroll_max - 0.5f))
             st.scroll_request = step;
     }
 }

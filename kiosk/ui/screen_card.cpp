@@ -54,14 +54,18 @@ float progress_width(const Frame& f, const std::string& progress, size_t cards) 
 }
 
 // "View 2 of 4" and a mark for every card, in this visitor's order, from x at row top y.
-void progress_row(Frame& f, const Scenario& s, const std::string& progress, ImVec2 a, float h) {
+// Draws "View n of N" and the marks within max_w: on a narrow screen the marks get smaller.
+void progress_row(Frame& f, const Scenario& s, const std::string& progress, ImVec2 a, float h, float max_w) {
     const Journey& j = f.journey;
     ImFont* font = f.fonts.bold;
-    const float radius = font->FontSize * 0.55f;
+    const float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, progress.c_str()).x + f.m.gap * 1.5f;
+    const float cards = static_cast<float>(std::max<size_t>(1, j.card_order().size()));
+    const float fit = (max_w - text_w) / cards * 0.5f - f.m.gap * 0.5f;
+    const float radius = std::max(font->FontSize * 0.25f, std::min(font->FontSize * 0.55f, fit));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(font, font->FontSize, ImVec2(a.x, a.y + (h - font->FontSize) * 0.5f), f.pal.text_muted,
                 progress.c_str());
-    float x = a.x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, progress.c_str()).x + f.m.gap * 1.5f + radius;
+    float x = a.x + text_w + radius;
     std::string marks = "card_marks=";
     for (size_t i = 0; i < j.card_order().size(); ++i) {
         const Card* c = find_card(s, j.card_order()[i]);
@@ -75,7 +79,7 @@ void progress_row(Frame& f, const Scenario& s, const std::string& progress, ImVe
         marks += benefit ? '+' : '-';
         x += 2 * radius + f.m.gap;
     }
-    f.widgets.add(marks, "text", a, ImVec2(x, a.y + h), {}, false);
+    f.widgets.add(marks, "text", a, ImVec2(x - f.m.gap - radius, a.y + h), {}, false);
 }
 
 // Above the card: the scenario's name, what the cards are, and how far through they are.
@@ -95,7 +99,7 @@ float card_heading(Frame& f, const Scenario& s, float w, bool compact, bool draw
             ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize, ImVec2(a.x, a.y + (row_h - bold->FontSize) * 0.5f),
                                                 f.pal.text, title.c_str());
             f.widgets.add("cards_title", "text", a, ImVec2(a.x + w - pw, a.y + row_h), title, true);
-            progress_row(f, s, progress, ImVec2(a.x + w - pw, a.y), row_h);
+            progress_row(f, s, progress, ImVec2(a.x + w - pw, a.y), row_h, pw);
             ImGui::Dummy(ImVec2(w, row_h));
         }
         return row_h;
@@ -108,7 +112,7 @@ float card_heading(Frame& f, const Scenario& s, float w, bool compact, bool draw
     if (!compact) text_block(f, f.fonts.body, about, w, f.pal.text_muted, "card_scenario");
     text_block(f, title_font, title, w, f.pal.text, "cards_title");
     if (!compact) ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
-    progress_row(f, s, progress, ImGui::GetCursorScreenPos(), row_h);
+    progress_row(f, s, progress, ImGui::GetCursorScreenPos(), row_h, w);
     ImGui::Dummy(ImVec2(w, row_h));
     return h;
 }

@@ -20,8 +20,11 @@ void screen_thank_you(Frame& f) {
     ImGui::Dummy(ImVec2(0, 2 * f.m.gap));
 
     const float bw = std::min(w, 900 * f.m.scale * std::max(1.0f, f.m.text_factor * 0.8f));
+    // Tall enough for the words on two lines when a narrow screen makes them wrap.
+    const float pad = 2 * (18 * f.m.scale + f.fonts.bold->FontSize * 0.3f);
+    const float bh = std::max(f.m.button_h, text_height(f.fonts.bold, f.word("another_topic"), bw - pad) + pad);
     centre_next(bw);
-    if (button(f, "another_topic", f.word("another_topic"), ImVec2(bw, f.m.button_h), ButtonKind::Secondary))
+    if (button(f, "another_topic", f.word("another_topic"), ImVec2(bw, bh), ButtonKind::Secondary))
         f.emit(Event::of(Event::Kind::AnotherTopic));
     ImGui::Dummy(ImVec2(0, f.m.gap));
     centre_next(bw);

@@ -110,8 +110,9 @@ std::vector<ImWchar> icon_codepoints() {
 }
 
 float draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, const std::string& text, ImU32 colour,
-                   bool centered) {
-    const float size = font->FontSize;
+                   bool centered, float size) {
+    if (size <= 0) size = font->FontSize;
+    const float scale = size / font->FontSize;
     const char* s = text.c_str();
     const char* end = s + text.size();
     float y = pos.y;
@@ -125,7 +126,7 @@ float draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, const 
             continue;
         }
         while (s < para_end) {
-            const char* wrap = font->CalcWordWrapPositionA(1.0f, s, para_end, width);
+            const char* wrap = font->CalcWordWrapPositionA(scale, s, para_end, width);
             if (wrap == s) wrap = s + 1;  // a single glyph wider than the box: take it anyway
             const float w = font->CalcTextSizeA(size, FLT_MAX, 0, s, wrap).x;
             const float x = centered ? pos.x + std::max(0.0f, (width - w) * 0.5f) : pos.x;
@@ -139,12 +140,14 @@ float draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, const 
     return y - pos.y;
 }
 
-float text_height(ImFont* font, const std::string& text, float wrap_width) {
-    return draw_wrapped(nullptr, font, ImVec2(0, 0), wrap_width, text, 0, false);
+float text_height(ImFont* font, const std::string& text, float wrap_width, float size) {
+    return draw_wrapped(nullptr, font, ImVec2(0, 0), wrap_width, text, 0, false, size);
 }
 
-static float max_line_width(ImFont* font, const std::string& text, float width) {
+static float max_line_width(ImFont* font, const std::string& text, float width, float size = 0) {
     // The widest line once wrapped: tells whether a single word is wider than the box.
+    if (size <= 0) size = font->FontSize;
+    const float scale = size / font->FontSize;
     float widest = 0;
     const char* s = text.c_str();
     const char* end = s + text.size();
@@ -152,9 +155,9 @@ static float max_line_width(ImFont* font, const std::string& text, float width) 
         const char* nl = static_cast<const char*>(memchr(s, '\n', static_cast<size_t>(end - s)));
         const char* para_end = nl ? nl : end;
         while (s < para_end) {
-            const char* wrap = font->CalcWordWrapPositionA(1.0f, s, para_end, std::max(width, font->FontSize));
+            const char* wrap = font->CalcWordWrapPositionA(scale, s, para_end, std::max(width, size));
             if (wrap == s) wrap = s + 1;
-            widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, wrap).x);
+            widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0, s, wrap).x);
             s = wrap;
             while (s < para_end && *s == ' ') ++s;
         }
@@ -175,7 +178,8 @@ void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_widt
 }
 
 bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
-            const std::string& icon, bool enabled, ImFont* font, bool read) {
+            const std::string& icon, bool enabled, ImFont* font, bool read, const std::string& spoken) {
+    const std::string& words = spoken.empty() ? label : spoken;
     if (!font) font = f.fonts.bold;
     ImGui::PushID(id.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -197,20 +201,25 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
     dl->AddRectFilled(a, b, fill, r);
     if (border != fill) dl->AddRect(a, b, border, r, 0, bw);
     if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
-    const bool pressed = activated(f, id, label, tapped, a, b) && enabled;
+    const bool pressed = activated(f, id, words, tapped, a, b) && enabled;
     if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, r, 0, bw * 2);
 
+    // The words must fit: on a narrow button the pictogram goes first, then the words shrink a
+    // little (never below 85 %), then they wrap.
     const float padx = std::min(18 * f.m.scale + font->FontSize * 0.3f, size.x * 0.15f);
-    std::string text = label;
-    if (!icon.empty()) text = icon + "  " + label;
     const float inner_w = size.x - 2 * padx;
-    const float th = text_height(font, text, inner_w);
+    std::string text = icon.empty() ? label : icon + "  " + label;
+    if (!icon.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x > inner_w) text = label;
+    float text_size = font->FontSize;
+    const float one_line = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+    if (one_line > inner_w) text_size = std::max(font->FontSize * 0.85f, font->FontSize * inner_w / one_line);
+    const float th = text_height(font, text, inner_w, text_size);
     const float ty = a.y + std::max(0.0f, (size.y - th) * 0.5f);
     ImGui::PushClipRect(a, b, true);
-    draw_wrapped(dl, font, ImVec2(a.x + padx, ty), inner_w, text, fg, true);
+    draw_wrapped(dl, font, ImVec2(a.x + padx, ty), inner_w, text, fg, true, text_size);
     ImGui::PopClipRect();
-    const bool overflow = th > size.y + 0.5f || max_line_width(font, text, inner_w) > inner_w + 0.5f;
-    record(f, id, "button", a, b, overflow, label, read);
+    const bool overflow = th > size.y + 0.5f || max_line_width(font, text, inner_w, text_size) > inner_w + 0.5f;
+    record(f, id, "button", a, b, overflow, words, read);
     ImGui::PopID();
     return pressed;
 }

@@ -65,6 +65,7 @@ struct UiOutput {
     double wake_at = 1e300;      // monotonic time an animation needs the next frame
     std::string speak;           // read-aloud: say this now (replacing anything being said)
     ImU32 clear_colour = 0;      // the colour behind everything: the platform clears to it
+    bool layout_settling = false;  // the layout will change next frame (e.g. scroll arrows arriving)
 };
 
 // Aggregated answers for the "what others said here" screen, already made safe by the
@@ -78,6 +79,7 @@ struct UiState {
     Screen last_screen = Screen::Attract;
     int last_step = -1;
     bool content_overflows = false;  // last frame's content was taller than its column
+    float scroll_max = 0;            // how far it can scroll
     // Keyboard and switch access: the focused widget, the order Tab moves through (last
     // frame's buttons), and whether Enter/Space activates the focused one this frame.
     std::string focus_id;
@@ -127,8 +129,10 @@ enum class ButtonKind { Primary, Secondary, Quiet };
 // A large rounded button; returns true when tapped (on release, as ImGui buttons do) or
 // activated from the keyboard. With read-aloud on, the first tap reads it and a second chooses.
 // `read`: whether its label belongs to the page read aloud (false for header/footer buttons).
+// `spoken`: what read-aloud says for it when the label is only a pictogram.
 bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
-            const std::string& icon = {}, bool enabled = true, ImFont* font = nullptr, bool read = false);
+            const std::string& icon = {}, bool enabled = true, ImFont* font = nullptr, bool read = false,
+            const std::string& spoken = {});
 
 // The shared rule behind every tappable thing, for widgets drawn by hand (topic cards):
 // call right after the item; returns whether it was chosen (tap, second tap with read-aloud
@@ -146,12 +150,12 @@ float option_height(const Frame& f, const std::string& label, float width, const
 void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_width, ImU32 colour,
                 const char* id = nullptr, bool centered = false);
 
-// Height that text_block would use.
-float text_height(ImFont* font, const std::string& text, float wrap_width);
+// Height that text_block would use. `size`: pixel size to draw at (0: the font's own).
+float text_height(ImFont* font, const std::string& text, float wrap_width, float size = 0);
 
 // Draws wrapped lines at pos inside width; returns the height used.
 float draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, const std::string& text, ImU32 colour,
-                   bool centered);
+                   bool centered, float size = 0);
 
 // The glyph of a named pictogram (kiosk/core/icons.hpp), as UTF-8; empty when unknown.
 const char* icon_glyph(const std::string& name);
