@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "exchange/bundle.hpp"
+#include "exchange/bundle_read.hpp"
 #include "store/store.hpp"
 #include "store/store_export.hpp"
 #include "support/test_pack.hpp"
@@ -12,6 +13,10 @@
 #include <string>
 
 namespace dv::test {
+
+// A visit to `pack` with no answers yet: session id, pack, language "en", date and part of day.
+PendingCommit visit_to(const Pack& pack, const std::string& session_id, const std::string& date,
+                       const std::string& part_of_day, int boot = 1);
 
 struct ExportFixture {
     TempDir dir;
@@ -31,6 +36,8 @@ struct ExportFixture {
         PosixFileOps fs;
         return run(fs, options());
     }
+    // Runs an export that must finish and reads the bundle back (fails the test otherwise).
+    BundleContents run_and_open(const ExportOptions& o, ExportResult* result = nullptr);
 };
 
 }  // namespace dv::test

@@ -4,6 +4,7 @@
 #include "exchange/bundle.hpp"
 #include "exchange/bundle_read.hpp"
 #include "store/store.hpp"
+#include "support/export_fixture.hpp"
 #include "support/process.hpp"
 #include "support/test_pack.hpp"
 
@@ -60,13 +61,8 @@ struct StaffKiosk {
         const Question* q = pack.default_content().question("aware");
         REQUIRE(q);
         for (int i = 0; i < n; ++i) {
-            PendingCommit p;
-            p.session.session_id = "visit" + std::to_string(1000 + i);
-            p.session.pack_id = pack.id;
-            p.session.pack_version = pack.version;
-            p.session.pack_hash = pack.hash;
-            p.session.language = "en";
-            p.session.stamp = {"2025-11-2" + std::to_string(i % 3), "morning", false, 1};
+            PendingCommit p =
+                test::visit_to(pack, "visit" + std::to_string(1000 + i), "2025-11-2" + std::to_string(i % 3), "morning");
             p.answers.push_back({"aware", "", q->options[static_cast<size_t>(i) % q->options.size()].id,
                                  q->content_hash, false});
             REQUIRE(s->commit(p));

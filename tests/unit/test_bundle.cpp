@@ -211,12 +211,8 @@ TEST_CASE("Bundle/the part of day can be dropped from an export", "[bundle]") {
     f.add_visits(24);
     ExportOptions o = f.options();
     o.drop_part_of_day = true;
-    PosixFileOps posix;
-    const ExportResult r = f.run(posix, o);
-    REQUIRE(r.status == ExportResult::Status::Done);
-    BundleContents b;
-    std::string error;
-    REQUIRE(open_bundle(r.bundle_dir, nullptr, b, error));
+    ExportResult r;
+    const BundleContents b = f.run_and_open(o, &r);
     CHECK(b.manifest.part_of_day_dropped);
     CHECK(b.manifest.coarsening.rows_with_part_of_day == 0);
     CHECK(b.manifest.coarsening.rows_with_date == 24);
@@ -231,14 +227,9 @@ TEST_CASE("Bundle/rows are in a fresh random order, not the order visitors came 
     f.add_visits(60);
     ExportOptions o = f.options();
     o.everything = true;
-    PosixFileOps posix;
     std::vector<std::vector<std::string>> orders;
     for (int i = 0; i < 2; ++i) {
-        const ExportResult r = f.run(posix, o);
-        REQUIRE(r.status == ExportResult::Status::Done);
-        BundleContents b;
-        std::string error;
-        REQUIRE(open_bundle(r.bundle_dir, nullptr, b, error));
+        const BundleContents b = f.run_and_open(o);
         std::vector<std::string> order;
         for (const auto& s : b.sessions) order.push_back(s.session_id);
         orders.push_back(order);
@@ -254,11 +245,8 @@ TEST_CASE("Bundle/rows are in a fresh random order, not the order visitors came 
 TEST_CASE("Bundle/summary.json counts answers per question, option and day, suppressed", "[bundle]") {
     test::ExportFixture f;
     f.add_visits(40);
-    const ExportResult r = f.run();
-    REQUIRE(r.status == ExportResult::Status::Done);
-    BundleContents b;
-    std::string error;
-    REQUIRE(open_bundle(r.bundle_dir, nullptr, b, error));
+    ExportResult r;
+    const BundleContents b = f.run_and_open(f.options(), &r);
     const std::string& s = b.summary_json;
     // 40 visits: q_multi m2 on 20 (even, one date); m1 and m3 on the other 20.
     CHECK(s.find("\"question_id\": \"q_multi\"") != std::string::npos);
@@ -287,11 +275,8 @@ TEST_CASE("Bundle/(8) an export of fewer than min_group visits writes nothing an
 TEST_CASE("Bundle/(8) visit times are coarsened so every label covers min_group visits", "[bundle]") {
     test::ExportFixture f;
     f.add_visits(14);  // 7 on each of two days: too few for a day or a part of day on its own
-    const ExportResult r = f.run();
-    REQUIRE(r.status == ExportResult::Status::Done);
-    BundleContents b;
-    std::string error;
-    REQUIRE(open_bundle(r.bundle_dir, nullptr, b, error));
+    ExportResult r;
+    const BundleContents b = f.run_and_open(f.options(), &r);
     for (const auto& s : b.sessions) {
         CHECK(s.visit_date == "2025-11-17/2025-11-23");  // pooled into their ISO week
         CHECK(s.part_of_day.empty());
@@ -307,25 +292,14 @@ TEST_CASE("Bundle/(8) a rare 'about you' answer is removed for its whole group",
     const auto& pack = test::tiny_pack();
     const std::string hash = pack.default_content().question("q_age")->content_hash;
     for (int i = 0; i < 12; ++i) {
-        PendingCommit p;
-        p.session.session_id = "age" + std::to_string(100 + i);
-        p.session.pack_id = pack.id;
-        p.session.pack_version = pack.version;
-        p.session.pack_hash = pack.hash;
-        p.session.language = "en";
-        p.session.stamp = {"2025-11-22", "afternoon", false, 2};
+        PendingCommit p = test::visit_to(pack, "age" + std::to_string(100 + i), "2025-11-22", "afternoon");
         // Eleven "young" and one "old": the one could be guessed by looking at them.
         p.answers.push_back({"q_age", "", i == 0 ? "old" : "young", hash, false});
         REQUIRE(f.store->commit(p));
     }
     ExportOptions o = f.options();
     o.everything = true;
-    PosixFileOps posix;
-    const ExportResult r = f.run(posix, o);
-    REQUIRE(r.status == ExportResult::Status::Done);
-    BundleContents b;
-    std::string error;
-    REQUIRE(open_bundle(r.bundle_dir, nullptr, b, error));
+    const BundleContents b = f.run_and_open(o);
     for (const auto& a : b.answers) CHECK(a.question_id != "q_age");
     CHECK(b.manifest.coarsening.answers_removed == 12);
 }
@@ -334,11 +308,8 @@ TEST_CASE("Bundle/visits flagged as repeat presses are exported as flagged and l
     test::ExportFixture f;
     f.add_visits(12);
     REQUIRE(f.store->flag_repeat("session100004"));
-    const ExportResult r = f.run();
-    REQUIRE(r.status == ExportResult::Status::Done);
-    BundleContents b;
-    std::string error;
-    REQUIRE(open_bundle(r.bundle_dir, nullptr, b, error));
+    ExportResult r;
+    const BundleContents b = f.run_and_open(f.options(), &r);
     int flagged = 0;
     for (const auto& s : b.sessions) flagged += s.flagged_repeat;
     CHECK(flagged == 1);
