@@ -115,9 +115,12 @@ void StaffSession::start_request() {
 
 void StaffSession::finish_export() {
     const ExportResult& r = m_job->result();
-    m_view.export_title = r.status == ExportResult::Status::Done         ? "Safe to remove the drive"
-                          : r.status == ExportResult::Status::NothingNew ? "Nothing new to export"
-                                                                         : "The export did not finish";
+    if (r.status == ExportResult::Status::Done)
+        m_view.export_title = "Safe to remove the drive";
+    else if (r.status == ExportResult::Status::Failed)
+        m_view.export_title = "The export did not finish";
+    else
+        m_view.export_title = r.withheld > 0 ? "Not enough visits to export yet" : "Nothing new to export";
     m_mode.request_done(r.status == ExportResult::Status::Done || r.status == ExportResult::Status::NothingNew,
                         r.message, now().monotonic);
     m_job.reset();
