@@ -37,7 +37,7 @@ constexpr double kClockSaveSeconds = 3600.0;
 }  // namespace
 
 KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
-                   ClockTrust& trust, FontFiles fonts)
+                   ClockTrust& trust, FontFiles fonts, const StaffSessionConfig& staff)
     : m_profile(profile),
       m_pack(pack),
       m_store(store),
@@ -49,6 +49,7 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_journey(journey_config(profile, pack)),
       m_repeat_guard(profile.repeat_seconds),
       m_palette(ui::standard_palette()),
+      m_staff(staff, store, m_clock),
       m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
@@ -56,7 +57,9 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
 
 void KioskApp::play_script(Script script, std::string screenshot_dir) {
     ScriptHost host;
-    host.screen = [this] { return std::string(screen_name(m_journey.screen())); };
+    host.screen = [this] {
+        return m_staff.active() ? m_staff.screen_name() : std::string(screen_name(m_journey.screen()));
+    };
     host.advance_clock = [this](double s) { m_clock.shift_monotonic(s); };
     host.write_png = [this](const std::string& path) {
         int w = 0, h = 0;
@@ -185,7 +188,9 @@ void KioskApp::draw_frame() {
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
                     m_clock.monotonic_seconds(), display, &m_results};
-    if (m_closed)
+    if (m_staff.active())
+        m_staff.draw(frame);
+    else if (m_closed)
         ui::draw_closed_frame(frame, m_clock.monotonic_seconds() < m_closed_notice_until, m_profile.opens);
     else
         ui::draw_visitor_frame(frame);
@@ -216,6 +221,10 @@ void KioskApp::draw_frame() {
     for (const auto& e : out.events) apply(e);
     sync_results();
     if (!out.events.empty()) m_frames_owed = std::max(m_frames_owed, 3);
+    if (out.staff_gesture && !m_staff.active()) {
+        m_staff.gesture(m_journey.screen() == Screen::Resting);
+        m_frames_owed = std::max(m_frames_owed, 3);
+    }
     // While a finger is down, keep drawing: a press and release in one sleep can lose a tap.
     if (ImGui::IsAnyItemActive() || io.MouseDown[0]) m_frames_owed = std::max(m_frames_owed, 1);
 }
@@ -241,7 +250,7 @@ int KioskApp::run() {
 // Read-aloud: a new page is read once when it appears; a tap or focus change reads that item.
 void KioskApp::read_aloud(const ui::UiOutput& out) {
     const std::string& voice = m_journey.content().info.voice;
-    if (!m_journey.read_aloud() || m_closed) {
+    if (!m_journey.read_aloud() || m_closed || m_staff.active()) {
         if (!m_spoken_page.empty()) m_speaker.stop();
         m_spoken_page.clear();
         return;
@@ -284,8 +293,8 @@ int KioskApp::loop() {
         const bool scripted = m_script && m_script->running();
         if (!scripted && m_frames_owed == 0) {
             const double t = m_clock.monotonic_seconds();
-            double wake = std::min({m_wake_at, m_journey.next_deadline(), m_watchdog.next_due(),
-                                    t + m_hours.seconds_until_change(m_clock.local_now())});
+            double wake = std::min({m_wake_at, m_journey.next_deadline(), m_staff.next_deadline(),
+                                    m_watchdog.next_due(), t + m_hours.seconds_until_change(m_clock.local_now())});
             if (m_journey.screen() == Screen::Resting) wake = std::min(wake, m_next_store_probe);
             const double timeout = std::clamp(wake - t, 0.0, kMaxSleepSeconds);
             if (timeout > 0) m_window.wait(timeout);
@@ -305,13 +314,17 @@ int KioskApp::loop() {
         }
         const Screen before = m_journey.screen();
         const bool overlay_before = m_journey.still_there_showing();
+        const std::string staff_before = m_staff.screen_name();
         m_journey.tick(now());
         check_resting();
         sync_results();
         watch_visit();
         purge_expired_once_a_day();
-        const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing();
+        m_staff.update();
+        const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing() ||
+                             staff_before != m_staff.screen_name();
         if (changed) m_frames_owed = std::max(m_frames_owed, 2);
+        if (m_staff.busy()) m_frames_owed = std::max(m_frames_owed, 1);  // an export shows its progress
 
         if (!(scripted || m_frames_owed > 0 || t >= m_wake_at)) continue;
         if (m_frames_owed > 0) --m_frames_owed;

@@ -2,7 +2,8 @@
 //
 // Each frame: the script driver (if any) sets input → the screens draw the journey and
 // return the visitor's events → the journey applies them → any answer it wants kept is
-// committed to the store before the journey may move on → the frame is shown. Between
+// committed to the store before the journey may move on → the frame is shown. While staff
+// mode is active (the hidden gesture, then the PIN) its screens are drawn instead. Between
 // frames the loop sleeps until input arrives or the next timed wake-up (an animation step,
 // the "Still there?" timeout), so an idle kiosk uses next to no CPU.
 #pragma once
@@ -19,6 +20,7 @@
 #include "platform/watchdog.hpp"
 #include "platform/window.hpp"
 #include "speech/speech.hpp"
+#include "staff_session.hpp"
 #include "store/store.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -32,7 +34,7 @@ class KioskApp {
 public:
     // `clock` is the system clock (or a test's stand-in); `trust` has already started.
     KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
-             ClockTrust& trust, FontFiles fonts);
+             ClockTrust& trust, FontFiles fonts, const StaffSessionConfig& staff);
 
     void play_script(Script script, std::string screenshot_dir);
     // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
@@ -79,6 +81,7 @@ private:
     ui::WidgetRegistry m_widgets;
     ui::ResultsView m_results;  // filled only while the journey is on the results screen
     bool m_results_loaded = false;
+    StaffSession m_staff;  // drawn instead of the journey while active
     std::unique_ptr<ScriptDriver> m_script;
 
     int m_frames_owed = 3;

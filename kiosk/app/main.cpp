@@ -1,6 +1,7 @@
 // datavoice-kiosk: checks every input before opening a window, then runs the kiosk.
 #include "kiosk_app.hpp"
 #include "options.hpp"
+#include "setup.hpp"
 
 #include "core/lint.hpp"
 #include "exchange/files.hpp"
@@ -91,25 +92,6 @@ int main(int argc, char** argv) {
     }
     HardwareProfile profile = *pr.profile;
 
-    PackLoad pack = load_pack_dir(opt.content);
-    if (!pack.pack) {
-        for (const auto& p : pack.problems) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
-        return 2;
-    }
-    // A pack that parses must also pass lint (datavoice lint runs the same checks), drawn
-    // against the very fonts this kiosk will use.
-    FontFiles fonts;
-    KioskFontCoverage coverage;
-    if (!find_font_files(fonts, error) || !coverage.load(fonts, error)) return bad_input(error);
-    LintOptions lint_options;
-    lint_options.text_glyph = [&coverage](char32_t cp) { return coverage.text_has(cp); };
-    lint_options.icon_glyph = [&coverage](char32_t cp) { return coverage.icon_has(cp); };
-    const LintReport lint = lint_pack_in(*pack.pack, opt.content, lint_options);
-    if (!lint.ok()) {
-        for (const auto& p : lint.errors) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
-        return 2;
-    }
-
     Script script;
     if (!opt.script.empty()) {
         std::string text;
@@ -129,6 +111,42 @@ int main(int argc, char** argv) {
     // the log; they are in the store's audit log as well.
     for (const auto& w : store->startup_warnings())
         std::fprintf(stderr, "datavoice-kiosk: %s: %s\n", store->path().c_str(), w.c_str());
+    if (wants_setup(opt)) {
+        SystemClock setup_clock;
+        return run_setup(opt, *store, setup_clock);
+    }
+
+    // A pack staff installed from a drive (staff mode) replaces the built-in one, unless
+    // --content names a pack; if it no longer loads, the built-in one is used.
+    StaffSessionConfig staff;
+    staff.pack_install_dir = (std::filesystem::path(data_dir) / "pack").string();
+    PackLoad pack;
+    if (!opt.content_given && std::filesystem::exists(staff.pack_install_dir + "/pack.toml")) {
+        pack = load_pack_dir(staff.pack_install_dir);
+        staff.installed_pack = pack.pack.has_value();
+        if (!pack.pack)
+            std::fprintf(stderr, "datavoice-kiosk: %s: the installed pack does not load; using %s\n",
+                         staff.pack_install_dir.c_str(), opt.content.c_str());
+    }
+    if (!pack.pack) pack = load_pack_dir(opt.content);
+    if (!pack.pack) {
+        for (const auto& p : pack.problems) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
+        return 2;
+    }
+    const std::string& pack_dir = staff.installed_pack ? staff.pack_install_dir : opt.content;
+    // A pack that parses must also pass lint (datavoice lint runs the same checks), drawn
+    // against the very fonts this kiosk will use.
+    FontFiles fonts;
+    KioskFontCoverage coverage;
+    if (!find_font_files(fonts, error) || !coverage.load(fonts, error)) return bad_input(error);
+    LintOptions lint_options;
+    lint_options.text_glyph = [&coverage](char32_t cp) { return coverage.text_has(cp); };
+    lint_options.icon_glyph = [&coverage](char32_t cp) { return coverage.icon_has(cp); };
+    const LintReport lint = lint_pack_in(*pack.pack, pack_dir, lint_options);
+    if (!lint.ok()) {
+        for (const auto& p : lint.errors) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
+        return 2;
+    }
 
     SystemClock system_clock;
     ShiftedClock test_clock(system_clock);
@@ -157,7 +175,9 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    KioskApp app(profile, *pack.pack, *store, *window, clock, trust, fonts);
+    staff.profile = &profile;
+    staff.pack = &*pack.pack;
+    KioskApp app(profile, *pack.pack, *store, *window, clock, trust, fonts, staff);
     if (!opt.script.empty()) app.play_script(std::move(script), opt.screenshots);
     if (!opt.frame_stats.empty()) app.record_frame_stats(opt.frame_stats);
     if (opt.first_frame_exit) app.exit_after_first_frame();

@@ -22,6 +22,12 @@ const char* kiosk_usage() {
            "  --version           print the version and exit\n"
            "  --help              print this help and exit\n"
            "\n"
+           "Set-up (saved in the data folder; then the kiosk exits without opening a window):\n"
+           "  --set-pin           read the staff PIN (4 to 8 digits) from standard input\n"
+           "  --site-label NAME   the site's name, shown in staff mode and in export names\n"
+           "  --staff-key FILE    the staff public key (datavoice keygen): exports are encrypted to it\n"
+           "                      and content packs from a drive must be signed with it\n"
+           "\n"
            "Exit status: 0 done, 2 bad input (profile, content, data folder, script), 3 a script\n"
            "expectation failed, 1 anything else.\n";
 }
@@ -46,6 +52,7 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
             if (!value(out.profile)) return false;
         } else if (a == "--content") {
             if (!value(out.content)) return false;
+            out.content_given = true;
         } else if (a == "--data") {
             if (!value(out.data)) return false;
         } else if (a == "--script") {
@@ -60,6 +67,12 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
             out.first_frame_exit = true;
         } else if (a == "--windowed") {
             out.windowed = true;
+        } else if (a == "--set-pin") {
+            out.set_pin = true;
+        } else if (a == "--site-label") {
+            if (!value(out.site_label)) return false;
+        } else if (a == "--staff-key") {
+            if (!value(out.staff_key)) return false;
         } else if (a == "--help" || a == "-h") {
             out.help = true;
         } else if (a == "--version") {

@@ -9,6 +9,7 @@ namespace dv {
 struct KioskOptions {
     std::string profile;      // hardware profile file
     std::string content;      // content pack folder
+    bool content_given = false;  // --content on the command line (else a pack installed from a drive wins)
     std::string data;         // data folder; empty: the profile's data_dir
     std::string script;       // input script to play, then quit
     std::string screenshots;  // where the script writes screenshots
@@ -16,6 +17,10 @@ struct KioskOptions {
     std::string frame_stats;  // for benchmarks: write per-frame timings here on exit
     bool first_frame_exit = false;  // for benchmarks: print when the first frame is shown, exit
     bool skip_unseen_frames = false;  // for layout tests: rasterise only frames a script screenshots
+    // First-run set-up: each is saved in the data folder's settings, then the kiosk exits.
+    bool set_pin = false;     // read the staff PIN from standard input
+    std::string site_label;   // the site's name, used in export names
+    std::string staff_key;    // a staff public key file (datavoice keygen): exports are encrypted to it
     bool help = false;
     bool version = false;
 };

@@ -98,6 +98,14 @@ bool parse_script(const std::string& text, const std::string& file, Script& out,
             c.kind = K::TapAt;
             c.x = static_cast<float>(x);
             c.y = static_cast<float>(y);
+        } else if (cmd == "hold") {
+            double x, y;
+            if (!want(3) || !to_number(w[1], x) || !to_number(w[2], y) || x < 0 || y < 0 ||
+                !to_number(w[3], c.number) || c.number < 0 || c.number > 3600)
+                return bad("'hold' needs a pixel position and seconds: hold X Y SECONDS");
+            c.kind = K::Hold;
+            c.x = static_cast<float>(x);
+            c.y = static_cast<float>(y);
         } else if (cmd == "wait") {
             if (!want(1) || !to_number(w[1], c.number) || c.number < 0 || c.number > 100000 ||
                 c.number != static_cast<int>(c.number))
@@ -202,6 +210,14 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
                     done(2);
                 }
             }
+            break;
+        case K::Hold:
+            // Move, press, then the clock jumps while the finger stays down, two more frames
+            // held so the screen sees the time pass, then release.
+            io.MousePos = ImVec2(c.x, c.y);
+            io.MouseDown[0] = m_phase >= 1 && m_phase <= 4;
+            if (m_phase == 2) m_host.advance_clock(c.number);
+            if (++m_phase == 6) done(2);
             break;
         case K::Key: {
             bool shift;

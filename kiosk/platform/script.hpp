@@ -4,6 +4,8 @@
 //   tap ID               tap the widget with this id (as the last frame drew it); if it is
 //                        scrolled out of view, tap the scroll arrows towards it first
 //   tap-at X Y           tap at a pixel position
+//   hold X Y SECONDS     press at a pixel position and keep the finger down while the clock
+//                        moves on SECONDS (the staff gesture), then let go
 //   key NAME             press and release a key: tab, shift-tab, enter, space, escape
 //   wait N               let N frames pass
 //   advance SECONDS      move the kiosk's monotonic clock on (inactivity timeouts)
@@ -33,7 +35,7 @@ namespace dv {
 class ShiftedClock;
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapAt, Key, Wait, Advance, Screenshot, DumpWidgets, ExpectScreen, ExpectWidget, Quit };
+    enum class Kind { Tap, TapAt, Hold, Key, Wait, Advance, Screenshot, DumpWidgets, ExpectScreen, ExpectWidget, Quit };
     Kind kind = Kind::Wait;
     std::string arg;
     float x = 0, y = 0;

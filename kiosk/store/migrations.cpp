@@ -79,6 +79,25 @@ const char* const kMigrations[] = {
     END;
     CREATE INDEX sessions_by_date ON sessions(visit_date);
     )sql",
+
+    // 4: verified exports, and how far each took every session (store_export.cpp)
+    R"sql(
+    CREATE TABLE exports (
+        export_id     TEXT PRIMARY KEY NOT NULL,
+        bundle_name   TEXT NOT NULL,
+        made_on       TEXT NOT NULL,
+        everything    INTEGER NOT NULL DEFAULT 0,
+        sessions      INTEGER NOT NULL,
+        answers       INTEGER NOT NULL,
+        sessions_from TEXT NOT NULL,
+        sessions_to   TEXT NOT NULL
+    );
+    CREATE TABLE exported_sessions (
+        session_id      TEXT PRIMARY KEY NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+        export_id       TEXT NOT NULL REFERENCES exports(export_id),
+        answers_through INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);

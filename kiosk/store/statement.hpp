@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace dv::sql {
 
@@ -34,6 +35,12 @@ public:
     std::string text(int col) const {
         const auto* p = sqlite3_column_text(m_stmt, col);
         return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(m_stmt, col)) : std::string();
+    }
+    // Without a copy; valid until the next step() or reset().
+    std::string_view view(int col) const {
+        const auto* p = sqlite3_column_text(m_stmt, col);
+        return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_column_bytes(m_stmt, col))
+                 : std::string_view();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
 

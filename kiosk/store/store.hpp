@@ -2,14 +2,17 @@
 //
 // See store.cpp for the states, transitions and numbered invariants of the store. Its
 // methods are defined across several files: store.cpp (open, commit, reads),
-// store_health.cpp (the start-up check), store_retention.cpp (purges), store_clock.cpp and
+// store_health.cpp (the start-up check), store_retention.cpp (purges), store_export.cpp
+// (exports, export marks, the staff screen's totals), store_clock.cpp and
 // store_results.cpp (queries for the clock rules and the results screen); the schema's
 // history is in migrations.cpp, and journey_commit.hpp holds the journey/store glue.
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/export_ledger.hpp"
 #include "core/journey.hpp"
 #include "core/results.hpp"
+#include "core/staff_mode.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -122,6 +125,20 @@ public:
 
     std::optional<std::string> setting(const std::string& key);
     bool set_setting(const std::string& key, const std::string& value);
+
+    // --- Exports (store_export.cpp) ----------------------------------------------------
+    // The ExportLedger operations (core/export_ledger.hpp); StoreLedger forwards to them.
+    bool export_sessions(bool everything, std::vector<ExportSession>& out);
+    bool read_export_answers(const std::vector<ExportSession>& sessions, size_t first, size_t count,
+                             const ExportLedger::AnswerVisitor& visit);
+    bool read_effective_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out);
+    bool mark_exported(const ExportMark& mark, const std::vector<std::pair<std::string, std::int64_t>>& sessions);
+    // Verified exports, newest first.
+    std::vector<ExportMark> exports();
+    // Staff's purge after an export: the sessions (with their answers) that a verified export
+    // took completely, through the purge gate, logged at `at` (store invariant 8).
+    PurgeResult purge_exported(const std::string& at);
+    StaffTotals staff_totals();
 
     const std::string& last_error() const { return m_error; }
     const std::string& path() const { return m_path; }

@@ -1,5 +1,6 @@
 // The attract screen: what the kiosk is for, in every language in turn, and "tap to start".
 #include "screens.hpp"
+#include "staff_screens.hpp"
 
 #include <cmath>
 
@@ -27,6 +28,7 @@ void screen_attract(Frame& f) {
     if (f.state.focus_id.empty()) f.state.focus_id = "start";
     if (activated(f, "start", lang.word("attract_tap"), tapped, ImVec2(0, 0), d) || tapped) f.emit(Event::start());
     f.widgets.add("start", "button", ImVec2(0, 0), d, lang.word("attract_tap"), false);
+    watch_staff_gesture(f);  // the hidden way into staff mode
 
     const float w = std::min(d.x - 2 * f.m.pad, f.m.content_w);
     const float x = (d.x - w) * 0.5f;

@@ -1,5 +1,6 @@
 // Outside opening hours the screen is black; a tap shows when it wakes, then it goes dark again.
 #include "screens.hpp"
+#include "staff_screens.hpp"
 
 #include "core/text.hpp"
 
@@ -26,6 +27,7 @@ void draw_closed_frame(Frame& f, bool show_notice, const std::string& opens_at) 
         draw_wrapped(dl, f.fonts.body, ImVec2(x, y), w, fill(f.word("closed_body"), {{"time", opens_at}}), grey, true);
         f.widgets.add("closed_notice", "text", ImVec2(x, d.y * 0.35f), ImVec2(x + w, y));
     }
+    watch_staff_gesture(f);  // staff may visit outside opening hours
     ImGui::End();
 }
 

@@ -1,6 +1,7 @@
 // Shown when an answer could not be saved (disk full, storage fault): calm words, no buttons,
 // and never "thank you". The kiosk leaves it by itself once the store accepts writes again.
 #include "screens.hpp"
+#include "staff_screens.hpp"
 
 #include <algorithm>
 
@@ -8,6 +9,7 @@ namespace dv::ui {
 
 void screen_resting(Frame& f) {
     const ImVec2 d = f.display;
+    watch_staff_gesture(f);  // staff can get in to see what is wrong
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = std::min(d.x - 2 * f.m.pad, f.m.content_w);
     const float x = (d.x - w) * 0.5f;

@@ -40,12 +40,18 @@ const char* const down = "\xef\x81\xb8";       // U+F078 chevron-down
 const char* const hand = "\xef\x89\x96";       // U+F256 hand-paper-o
 const char* const speaker = "\xef\x80\xa8";    // U+F028 volume-up
 const char* const contrast = "\xef\x81\x82";   // U+F042 adjust
+const char* const usb = "\xef\x8a\x87";        // U+F287 usb (staff screens)
+const char* const trash = "\xef\x87\xb8";      // U+F1F8 trash
+const char* const sign_out = "\xef\x82\x8b";   // U+F08B sign-out
+const char* const grid = "\xef\x80\x8a";       // U+F00A th
+const char* const upload = "\xef\x82\x93";     // U+F093 upload
 }  // namespace glyph
 
 namespace {
 
 constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096,
-                                        0xF077, 0xF078, 0xF256, 0xF028, 0xF042};
+                                        0xF077, 0xF078, 0xF256, 0xF028, 0xF042,
+                                        0xF287, 0xF1F8, 0xF08B, 0xF00A, 0xF093};
 
 std::string utf8_of(ImWchar cp) {
     std::string s;

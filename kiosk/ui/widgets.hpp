@@ -172,6 +172,11 @@ extern const char* const down;
 extern const char* const hand;
 extern const char* const speaker;
 extern const char* const contrast;
+extern const char* const usb;  // staff screens
+extern const char* const trash;
+extern const char* const sign_out;
+extern const char* const grid;
+extern const char* const upload;
 }  // namespace glyph
 // Every icon code point the UI may draw, so the font atlas can include them.
 std::vector<ImWchar> icon_codepoints();

@@ -85,3 +85,25 @@ TEST_CASE("Kiosk bad input/--help describes every option", "[bad-input]") {
     for (const char* o : {"--profile", "--content", "--data", "--script", "--screenshots", "--help"})
         CHECK(r.out.find(o) != std::string::npos);
 }
+
+TEST_CASE("Kiosk set-up/--set-pin reads the PIN from standard input and refuses a bad one", "[bad-input][staff]") {
+    test::TempDir d;
+    auto set_pin = [&](const std::string& input) {
+        return test::run_process({test::kiosk_binary(), "--data", d.path(), "--set-pin"}, {{"DISPLAY", ""}}, input);
+    };
+    const auto bad = set_pin("12\n");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "datavoice-kiosk: --set-pin: the PIN on standard input must be 4 to 8 digits\n");
+    const auto ok = set_pin("24680\n");
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out == "datavoice-kiosk: staff PIN set\n");
+}
+
+TEST_CASE("Kiosk set-up/a staff key file that is not one is named", "[bad-input][staff]") {
+    test::TempDir d;
+    std::ofstream(d.file("staff.pub")) << "hello\n";
+    const auto r = kiosk({"--data", d.path(), "--staff-key", d.file("staff.pub")});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "datavoice-kiosk: " + d.file("staff.pub") +
+                       ": not a datavoice staff public key (the first line should be 'datavoice staff public key 1')\n");
+}

@@ -41,6 +41,12 @@ const char* const kSeedRows[] = {
     INSERT INTO audit_log (at, event, detail) VALUES
         ('2025-06-02 10:00:00', 'retention_purge', 'retention_days = 90, visits before 2025-03-04: 0 sessions');
     )sql",
+    // version 4 (export marks): a verified export that took the first visit
+    R"sql(
+    INSERT INTO exports VALUES ('00112233aabbccdd', 'datavoice-riverside-surgery-20250304-20250304-00112233aabbccdd',
+                                '2025-06-03', 0, 1, 2, '2025-03-04', '2025-03-04');
+    INSERT INTO exported_sessions VALUES ('v1aaaaaaaaaaaaaaaaaaaaaaaaaaaaa1', '00112233aabbccdd', 4);
+    )sql",
 };
 
 constexpr int kSeedVersions = sizeof(kSeedRows) / sizeof(kSeedRows[0]);

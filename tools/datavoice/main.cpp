@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ struct Command {
 
 const Command kCommands[] = {
     {"lint", "check a content pack or a hardware profile", dv::tools::cmd_lint},
+    {"keygen", "make a staff key pair (encrypts exports, signs content packs)", dv::tools::cmd_keygen},
+    {"export", "export a kiosk's results to a bundle folder (as the staff screen does)", dv::tools::cmd_export},
+    {"verify", "check an export bundle; decrypt it with the staff key", dv::tools::cmd_verify},
+    {"sign-pack", "sign a content pack with the staff key, for a kiosk to accept it", dv::tools::cmd_sign_pack},
 };
 
 void usage(FILE* out) {
@@ -25,6 +30,11 @@ void usage(FILE* out) {
 }
 
 }  // namespace
+
+std::string dv::tools::default_content_dir() {
+    const char* env = std::getenv("DATAVOICE_HOME");
+    return std::string(env && *env ? env : DATAVOICE_SOURCE_DIR) + "/assets/content/default";
+}
 
 int main(int argc, char** argv) {
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {

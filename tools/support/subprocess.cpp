@@ -56,9 +56,11 @@ pid_t start_child(const std::vector<std::string>& argv, const std::map<std::stri
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
-    const std::string out_path = temp_file(), err_path = temp_file();
-    const pid_t pid = start_child(argv, env, "/dev/null", out_path.c_str(), err_path.c_str());
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                          const std::string& input) {
+    const std::string out_path = temp_file(), err_path = temp_file(), in_path = temp_file();
+    std::ofstream(in_path, std::ios::binary) << input;
+    const pid_t pid = start_child(argv, env, in_path.c_str(), out_path.c_str(), err_path.c_str());
     int status = 0;
     struct rusage usage {};
     while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
@@ -71,6 +73,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     r.err = slurp(err_path);
     unlink(out_path.c_str());
     unlink(err_path.c_str());
+    unlink(in_path.c_str());
     return r;
 }
 

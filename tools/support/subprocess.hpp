@@ -18,7 +18,9 @@ struct ProcessResult {
 };
 
 // Runs argv[0] (a path) with the given arguments and extra environment; waits for it.
-ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+// Standard input holds `input` (empty unless given).
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
+                          const std::string& input = {});
 
 class Xvfb {
 public:

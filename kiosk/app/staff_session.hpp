@@ -1,0 +1,83 @@
+// Staff mode inside the running kiosk: the PIN lock kept in the store's settings, core's
+// StaffMode, the figures staff see, and the work behind each request — the export job one
+// step per frame, purging exported visits, installing a signed content pack. Drives are
+// listed only while StaffMode::may_use_drives() (core/staff_mode.hpp, invariant 2).
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/content.hpp"
+#include "core/profile.hpp"
+#include "core/staff_lock.hpp"
+#include "core/staff_mode.hpp"
+#include "exchange/bundle.hpp"
+#include "store/store.hpp"
+#include "store/store_export.hpp"
+#include "ui/staff_screens.hpp"
+
+#include <memory>
+#include <string>
+
+namespace dv {
+
+inline constexpr const char* kSettingStaffLock = "staff_lock";
+
+// The PIN lock's record in the settings table.
+class SettingsLockStorage final : public LockStorage {
+public:
+    explicit SettingsLockStorage(Store& store) : m_store(store) {}
+    bool save(const LockRecord& record) override;
+
+private:
+    Store& m_store;
+};
+
+LockRecord load_lock_record(Store& store);
+
+struct StaffSessionConfig {
+    const HardwareProfile* profile = nullptr;
+    const Pack* pack = nullptr;
+    bool installed_pack = false;   // the pack came from a drive (data_dir/pack)
+    std::string pack_install_dir;  // where a pack from a drive goes
+};
+
+class StaffSession {
+public:
+    StaffSession(const StaffSessionConfig& config, Store& store, const Clock& clock);
+
+    bool active() const { return m_mode.active(); }
+    std::string screen_name() const { return staff_screen_name(m_mode.screen()); }
+    // The hidden gesture was made on the attract or resting screen.
+    void gesture(bool store_failing);
+    // Draws the staff UI for this frame and applies what staff tapped.
+    void draw(ui::Frame& f);
+    // Once per pass of the frame loop: timeouts, drive scans, one step of an export.
+    void update();
+    double next_deadline() const;
+    bool busy() const { return m_job != nullptr; }  // keep drawing while an export runs
+
+private:
+    StaffTime now() const;
+    void apply(const StaffEvent& e);
+    void start_request();
+    void finish_export();
+    void refresh_view();
+    void scan_drives();
+    void flush_audit();
+
+    StaffSessionConfig m_config;
+    Store& m_store;
+    const Clock& m_clock;
+    SettingsLockStorage m_lock_storage;
+    StaffLock m_lock;
+    StaffMode m_mode;
+    StoreLedger m_ledger;
+    PosixFileOps m_file_ops;
+    std::unique_ptr<ExportJob> m_job;
+    ui::StaffView m_view;
+    ui::StaffUiState m_ui;
+    bool m_store_failing = false;
+    double m_next_scan = 0;
+    StaffScreen m_last_screen = StaffScreen::Off;
+};
+
+}  // namespace dv

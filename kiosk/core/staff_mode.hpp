@@ -1,0 +1,183 @@
+// Staff mode: the screens behind the hidden gesture, as a state machine separate from the
+// visitor journey. The app shows the journey while staff mode is Off and these screens
+// otherwise; it performs the requests (export, purge, pack update) and reports back.
+//
+// STATES (StaffScreen)
+//
+//          gesture()             Submit, right PIN
+//   Off ─────────────► Keypad ─────────────────────► Home ◄──────── Back ────────┐
+//    ▲                  │  ▲ wrong PIN / locked        │ Open                     │
+//    │                  │  └──────┘                    ├──► Export ──StartExport──► Exporting ──done──► ExportResult
+//    │     Cancel       │                              ├──► Purge ──ConfirmPurge──► (request) ──done──► Home
+//    ├──────────────────┘                              ├──► PackUpdate ──InstallPack──► (request) ──done──┘
+//    │  (NotSetUp: gesture when no PIN exists)         ├──► TouchTest, QrSync
+//    └──────── Exit, or staff_idle_seconds without a touch ◄────────────────────────┘
+//
+// TRANSITIONS (each names the function that performs it)
+//   Off → Keypad | NotSetUp          StaffMode::gesture()
+//   Keypad → Home                    handle(Submit) → submit_pin(): StaffLock says Unlocked
+//   Keypad → Keypad                  handle(Submit) → submit_pin(): wrong PIN, locked out, not saved
+//   Keypad | NotSetUp → Off          handle(Cancel)
+//   Home → Export | Purge | ...      handle(Open)
+//   Export → Exporting               handle(StartExport) → start_request()
+//   Purge | PackUpdate → same        handle(ConfirmPurge | InstallPack) → start_request()
+//   Exporting → ExportResult         request_done()
+//   (request) → Home | PackUpdate    request_done()
+//   any unlocked screen → Home       handle(Back)
+//   any → Off                        handle(Exit), tick() → close()
+//
+// INVARIANTS (tests in tests/unit/test_staff_mode.cpp name them)
+//   (1) No unlocked screen is reached but through Keypad with the StaffLock's Unlocked.
+//   (2) may_use_drives() is true only on unlocked screens: the kiosk lists, reads or writes a
+//       removable drive only then, never while a visitor can reach the screen.
+//   (3) While a request is pending every staff event is ignored and the idle timeout waits.
+//   (4) Leaving staff mode forgets the typed PIN, the drive list and the last message.
+//   (5) After idle_seconds without a staff event, staff mode closes itself (→ Off).
+#pragma once
+
+#include "staff_lock.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dv {
+
+// What the staff home screen shows: counts only, never a row (Store::staff_totals()).
+struct DayTotal {
+    std::string date;
+    std::int64_t sessions = 0;
+    std::int64_t answers = 0;
+    std::int64_t flagged = 0;  // visits flagged as repeat presses (core/repeat_guard.hpp)
+};
+struct QuestionTotal {
+    std::string question_id;
+    std::int64_t answers = 0;  // effective answers (first views for a scenario question)
+    std::int64_t flagged = 0;  // of them, from visits flagged as repeat presses
+};
+struct StaffTotals {
+    std::int64_t sessions = 0;
+    std::int64_t answers = 0;  // effective answers
+    std::int64_t flagged = 0;  // visits flagged as repeat presses
+    std::int64_t sessions_not_exported = 0;
+    std::int64_t sessions_purgeable = 0;  // in a verified export, nothing added since
+    std::vector<DayTotal> days;           // newest first, at most 14
+    std::vector<QuestionTotal> questions;
+    bool has_last_export = false;
+    std::string last_export_on, last_export_name;
+    std::int64_t last_export_sessions = 0;
+};
+
+enum class StaffScreen { Off, NotSetUp, Keypad, Home, Export, Exporting, ExportResult, Purge, PackUpdate, TouchTest, QrSync };
+// "staff_home" etc., as input scripts name screens (expect-screen); "" for Off.
+const char* staff_screen_name(StaffScreen s);
+
+// A removable drive as the staff screen lists it (kiosk/platform/removable.hpp finds them).
+struct RemovableDrive {
+    std::string path;
+    std::string label;
+    std::int64_t free_bytes = 0;
+    std::int64_t total_bytes = 0;
+    bool separate_device = true;  // false: a plain folder on the kiosk's own storage
+};
+
+struct StaffTime {
+    double monotonic = 0;     // for the idle timeout
+    std::int64_t unix = 0;    // for the PIN lockout, which must survive a restart
+};
+
+struct StaffEvent {
+    enum class Kind {
+        Digit,             // number = 0..9
+        Erase,             // the last digit
+        Submit,            // the typed PIN
+        Cancel,            // leave the keypad
+        Open,              // screen = where to go from Home
+        ChooseDrive,       // number = index in drives()
+        SetEverything,     // number = 0/1
+        SetDropPartOfDay,  // number = 0/1
+        StartExport,
+        ConfirmPurge,
+        InstallPack,
+        Back,              // to Home
+        Exit,              // back to the visitor journey
+        Touch,             // a touch on the touch-test pattern (keeps staff mode awake)
+    };
+    Kind kind = Kind::Back;
+    int number = 0;
+    StaffScreen screen = StaffScreen::Home;
+
+    static StaffEvent of(Kind k, int n = 0) { return {k, n, StaffScreen::Home}; }
+    static StaffEvent open(StaffScreen s) { return {Kind::Open, 0, s}; }
+};
+
+struct StaffRequest {
+    enum class Kind { None, Export, Purge, InstallPack };
+    Kind kind = Kind::None;
+    std::string drive;  // Export, InstallPack
+    bool everything = false;
+    bool drop_part_of_day = false;
+};
+
+class StaffMode {
+public:
+    StaffMode(StaffLock& lock, double idle_seconds);
+
+    void gesture(const StaffTime& now);
+    void handle(const StaffEvent& e, const StaffTime& now);
+    void tick(const StaffTime& now);
+    double next_deadline() const;  // monotonic; +infinity when Off or a request is pending
+
+    StaffScreen screen() const { return m_screen; }
+    bool active() const { return m_screen != StaffScreen::Off; }
+    bool unlocked() const;
+    bool may_use_drives() const { return unlocked(); }  // invariant 2
+
+    // Keypad
+    size_t typed_digits() const { return m_typed.size(); }
+    StaffLock::Outcome last_outcome() const { return m_outcome; }
+    bool has_outcome() const { return m_has_outcome; }
+    int tries_left() const { return m_lock.tries_left(); }
+    std::int64_t seconds_locked(std::int64_t now_unix) const { return m_lock.seconds_locked(now_unix); }
+
+    // Export and pack update choices
+    const std::vector<RemovableDrive>& drives() const { return m_drives; }
+    void set_drives(std::vector<RemovableDrive> drives);
+    int chosen_drive() const { return m_chosen; }  // -1: none
+    bool everything() const { return m_everything; }
+    bool drop_part_of_day() const { return m_drop_part_of_day; }
+
+    // Requests the app performs, and their outcome.
+    const StaffRequest& pending() const { return m_pending; }
+    // The request finished; the idle timeout starts again from now_monotonic.
+    void request_done(bool ok, std::string message, double now_monotonic);
+    const std::string& message() const { return m_message; }
+    bool message_ok() const { return m_message_ok; }
+
+    // Staff events for the audit log, oldest first; taking them clears the list.
+    std::vector<std::pair<std::string, std::string>> take_audit();
+
+private:
+    void submit_pin(const StaffTime& now);
+    void start_request(StaffRequest::Kind kind);
+    void close(const char* why);
+
+    StaffLock& m_lock;
+    double m_idle_seconds;
+    StaffScreen m_screen = StaffScreen::Off;
+    std::string m_typed;
+    StaffLock::Outcome m_outcome = StaffLock::Outcome::WrongPin;
+    bool m_has_outcome = false;
+    std::vector<RemovableDrive> m_drives;
+    int m_chosen = -1;
+    bool m_everything = false;
+    bool m_drop_part_of_day = false;
+    StaffRequest m_pending;
+    std::string m_message;
+    bool m_message_ok = true;
+    double m_last_activity = 0;
+    std::vector<std::pair<std::string, std::string>> m_audit;
+};
+
+}  // namespace dv

@@ -1,0 +1,103 @@
+// This file implements summary.json (format in docs/bundle-format.md).
+#include "summary.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dv {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json shown(const ShownCount& c) { return c.hidden() ? Json("*") : Json(c.value); }
+
+}  // namespace
+
+SummaryBuilder::SummaryBuilder(const Pack* pack, const std::vector<ExportSession>& sessions, int min_group,
+                               SuppressionRule rule)
+    : m_pack(pack), m_rule(rule), m_min_group(min_group) {
+    // The periods of tabulate_answers(): flagged repeats out, the rest coarsened by date.
+    std::vector<ExportSession> included;
+    for (const auto& s : sessions) {
+        if (s.flagged_repeat)
+            ++m_flagged_left_out;
+        else
+            included.push_back(s);
+    }
+    std::vector<ExportAnswer> none;
+    CoarsenOptions coarsen;
+    coarsen.min_group = min_group;
+    coarsen.drop_part_of_day = true;
+    coarsen.protect_language = false;
+    m_withheld = coarsen_visit_times(included, none, coarsen).rows_withheld;
+    for (const auto& s : included) m_period_of[s.session_id] = s.visit_date;
+}
+
+SummaryBuilder::Entry* SummaryBuilder::entry(std::string_view question, std::string_view phase) {
+    const auto it = m_counts.find(std::pair<std::string_view, std::string_view>(question, phase));
+    if (it != m_counts.end()) return it->second.question ? &it->second : nullptr;
+    Entry e;
+    if (m_pack) e.question = m_pack->default_content().question(question);
+    if (e.question && e.question->type == QuestionType::FreeText) e.question = nullptr;  // never counted by value
+    Entry& stored = m_counts.emplace(Key(question, phase), std::move(e)).first->second;
+    return stored.question ? &stored : nullptr;
+}
+
+void SummaryBuilder::add(const std::string& session_id, const std::vector<ExportAnswer>& answers) {
+    const auto period = m_period_of.find(session_id);
+    if (period == m_period_of.end()) return;  // a flagged repeat, or withheld
+    for (const auto& a : answers) {
+        if (a.phase != "" && a.phase != "first" && a.phase != "second") continue;  // card order is not an opinion
+        Entry* e = entry(a.question_id, a.phase);
+        if (!e) continue;
+        const auto& options = e->question->options;
+        auto row = e->periods.find(period->second);
+        if (row == e->periods.end()) row = e->periods.emplace(period->second, std::vector<std::int64_t>(options.size())).first;
+        std::string_view rest = a.value;  // option ids, ';' between them for a multi-choice answer
+        while (!rest.empty()) {
+            const size_t cut = rest.find(';');
+            const std::string_view id = rest.substr(0, cut);
+            for (size_t i = 0; i < options.size(); ++i)
+                if (options[i].id == id) ++row->second[i];
+            rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
+        }
+    }
+}
+
+std::string SummaryBuilder::json() const {
+    Json doc;
+    doc["format_version"] = 1;
+    doc["suppression"] = {{"hide_up_to", m_rule.hide_up_to}, {"round_to", m_rule.round_to}, {"note", m_rule.describe()}};
+    doc["periods"] = {{"min_group", m_min_group},
+                      {"flagged_repeats_left_out", shown(suppress_count(m_flagged_left_out, m_rule))},
+                      {"withheld", m_withheld > 0}};
+    Json questions = Json::array();
+    for (const auto& [key, e] : m_counts) {
+        if (!e.question || e.periods.empty()) continue;
+        std::vector<std::vector<std::int64_t>> counts;
+        for (const auto& [label, row] : e.periods) counts.push_back(row);
+        const SuppressedTable t = suppress_table(counts, m_rule);
+        Json item;
+        item["question_id"] = key.first;
+        item["phase"] = key.second;
+        const auto& options = e.question->options;
+        auto by_option = [&](const std::vector<ShownCount>& cells) {
+            Json o = Json::object();
+            for (size_t i = 0; i < options.size(); ++i) o[options[i].id] = shown(cells[i]);
+            return o;
+        };
+        Json periods = Json::array();
+        size_t r = 0;
+        for (const auto& entry : e.periods) {
+            periods.push_back({{"period", entry.first}, {"counts", by_option(t.cells[r])}, {"total", shown(t.row_totals[r])}});
+            ++r;
+        }
+        item["periods"] = std::move(periods);
+        item["total"] = {{"counts", by_option(t.column_totals)}, {"total", shown(t.total)}};
+        questions.push_back(std::move(item));
+    }
+    doc["questions"] = std::move(questions);
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace dv

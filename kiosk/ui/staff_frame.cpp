@@ -1,0 +1,132 @@
+// The frame around every staff screen: a header saying this is staff mode (with the way
+// back to the visitor screens), the content area, and helpers the staff screens share.
+#include "staff_screens.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace dv::ui {
+
+namespace {
+
+void draw_header(StaffFrame& s) {
+    Frame& f = s.f;
+    const float h = f.m.header_h;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(f.display.x, h), f.pal.text);
+    std::string title = std::string(icon_glyph("lock")) + "  Staff mode";
+    if (!s.view.site_label.empty()) title += "  \xe2\x80\x94  " + s.view.site_label;
+    ImFont* font = f.fonts.bold;
+    dl->AddText(font, font->FontSize, ImVec2(f.m.pad, (h - font->FontSize) * 0.5f), f.pal.on_primary, title.c_str());
+    const bool can_exit = s.staff.unlocked() && s.staff.pending().kind == StaffRequest::Kind::None;
+    if (!can_exit) return;
+    const std::string label = std::string(glyph::sign_out) + "  Back to visitor screens";
+    const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + 80 * f.m.scale;
+    const float bh = h - 2 * 14 * f.m.scale;
+    ImGui::SetCursorScreenPos(ImVec2(f.display.x - f.m.pad - w, (h - bh) * 0.5f));
+    if (button(f, "staff_exit", label, ImVec2(w, bh), ButtonKind::Secondary))
+        s.emit(StaffEvent::of(StaffEvent::Kind::Exit));
+}
+
+void draw_screen(StaffFrame& s) {
+    switch (s.staff.screen()) {
+        case StaffScreen::NotSetUp:
+        case StaffScreen::Keypad: screen_staff_keypad(s); break;
+        case StaffScreen::Home: screen_staff_home(s); break;
+        case StaffScreen::Export: screen_staff_export(s); break;
+        case StaffScreen::Exporting:
+        case StaffScreen::ExportResult: screen_staff_export_progress(s); break;
+        case StaffScreen::Purge: screen_staff_purge(s); break;
+        case StaffScreen::PackUpdate: screen_staff_pack_update(s); break;
+        case StaffScreen::TouchTest: screen_staff_touch_test(s); break;
+        case StaffScreen::QrSync: screen_staff_qr_sync(s); break;
+        case StaffScreen::Off: break;
+    }
+}
+
+}  // namespace
+
+void draw_staff_frame(StaffFrame& s) {
+    Frame& f = s.f;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(f.display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
+    ImGui::Begin("staff", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    if (s.staff.screen() == StaffScreen::TouchTest) {
+        screen_staff_touch_test(s);  // the whole screen is the test pattern
+    } else {
+        draw_header(s);
+        const float top = f.m.header_h + f.m.gap;
+        const float w = std::min(f.display.x - 2 * f.m.pad, 1700 * f.m.scale);
+        ImGui::SetCursorScreenPos(ImVec2((f.display.x - w) * 0.5f, top));
+        ImGui::BeginChild("staff_content", ImVec2(w, f.display.y - top - f.m.gap), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground |
+                              ImGuiWindowFlags_NoScrollWithMouse);
+        draw_screen(s);
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+void staff_heading(StaffFrame& s, const std::string& text, const char* id) {
+    text_block(s.f, s.f.fonts.heading, text, ImGui::GetContentRegionAvail().x, s.f.pal.text, id);
+    ImGui::Dummy(ImVec2(0, s.f.m.gap * 0.5f));
+}
+
+void staff_text(StaffFrame& s, const std::string& text, ImU32 colour, const char* id) {
+    text_block(s.f, s.f.fonts.small, text, ImGui::GetContentRegionAvail().x, colour, id);
+}
+
+std::string human_bytes(std::int64_t bytes) {
+    const char* units[] = {"bytes", "KB", "MB", "GB", "TB"};
+    double v = static_cast<double>(bytes);
+    int u = 0;
+    while (v >= 1000 && u < 4) {
+        v /= 1000;
+        ++u;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+    return buf;
+}
+
+void staff_drive_list(StaffFrame& s) {
+    Frame& f = s.f;
+    const auto& drives = s.staff.drives();
+    const float w = ImGui::GetContentRegionAvail().x;
+    if (drives.empty()) {
+        staff_text(s, std::string(glyph::usb) + "  No USB drive found. Plug one in; it appears here in a moment.",
+                   f.pal.text_muted, "no_drives");
+        return;
+    }
+    for (size_t i = 0; i < drives.size(); ++i) {
+        const auto& d = drives[i];
+        std::string label = std::string(glyph::usb) + "  " + d.label + "  \xe2\x80\x94  " + human_bytes(d.free_bytes) +
+                            " free";
+        if (!d.separate_device) label += " (a folder on this kiosk, not a USB drive)";
+        if (option_button(f, "drive_" + std::to_string(i), label, w, s.staff.chosen_drive() == static_cast<int>(i),
+                          false))
+            s.emit(StaffEvent::of(StaffEvent::Kind::ChooseDrive, static_cast<int>(i)));
+        ImGui::Dummy(ImVec2(0, f.m.gap * 0.3f));
+    }
+}
+
+int staff_button_row(StaffFrame& s, const std::vector<StaffButton>& buttons) {
+    Frame& f = s.f;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float bw = (w - (buttons.size() - 1) * f.m.gap) / static_cast<float>(buttons.size());
+    int tapped = -1;
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        if (i) ImGui::SameLine(0, f.m.gap);
+        const auto& b = buttons[i];
+        if (button(f, b.id, b.label, ImVec2(bw, f.m.button_h), b.kind, {}, b.enabled)) tapped = static_cast<int>(i);
+    }
+    return tapped;
+}
+
+}  // namespace dv::ui

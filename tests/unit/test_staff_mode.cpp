@@ -1,0 +1,195 @@
+// Staff mode's screens and requests: the invariants numbered in kiosk/core/staff_mode.hpp.
+#include "core/staff_mode.hpp"
+
+#include <catch2/catch.hpp>
+#include <sodium.h>
+
+using namespace dv;
+using K = StaffEvent::Kind;
+
+namespace {
+
+struct NoStorage : LockStorage {
+    bool save(const LockRecord&) override { return true; }
+};
+
+// A staff visit with the PIN 2468 (hashed at libsodium's minimum cost, to keep tests quick).
+struct Visit {
+    NoStorage storage;
+    StaffLock lock{record(), storage};
+    StaffMode staff{lock, 180};
+    StaffTime now{1000, 1763800000};
+
+    static LockRecord record() {
+        REQUIRE(sodium_init() >= 0);
+        char out[crypto_pwhash_STRBYTES];
+        REQUIRE(crypto_pwhash_str_alg(out, "2468", 4, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN,
+                                      crypto_pwhash_ALG_ARGON2ID13) == 0);
+        LockRecord r;
+        r.pin_hash = out;
+        return r;
+    }
+    void send(K k, int n = 0) { staff.handle(StaffEvent::of(k, n), now); }
+    void type(const std::string& pin) {
+        for (char c : pin) send(K::Digit, c - '0');
+        send(K::Submit);
+    }
+    void unlock() {
+        staff.gesture(now);
+        type("2468");
+        REQUIRE(staff.screen() == StaffScreen::Home);
+    }
+    std::vector<std::string> audit_events() {
+        std::vector<std::string> out;
+        for (const auto& [event, detail] : staff.take_audit()) out.push_back(event);
+        return out;
+    }
+};
+
+RemovableDrive drive(const std::string& path) { return {path, path, 1000, 2000, true}; }
+
+}  // namespace
+
+TEST_CASE("Staff mode/the gesture opens the keypad, the right PIN the staff home", "[staff]") {
+    Visit v;
+    CHECK_FALSE(v.staff.active());
+    v.staff.gesture(v.now);
+    CHECK(v.staff.screen() == StaffScreen::Keypad);
+    v.send(K::Digit, 2);
+    v.send(K::Digit, 4);
+    CHECK(v.staff.typed_digits() == 2);
+    v.send(K::Erase);
+    CHECK(v.staff.typed_digits() == 1);
+    v.send(K::Erase);
+    v.type("2468");
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK(v.audit_events() == std::vector<std::string>{"staff_unlock"});
+}
+
+TEST_CASE("Staff mode/(1) a wrong PIN stays on the keypad and nothing else leaves it", "[staff]") {
+    Visit v;
+    v.staff.gesture(v.now);
+    v.type("1111");
+    CHECK(v.staff.screen() == StaffScreen::Keypad);
+    CHECK(v.staff.last_outcome() == StaffLock::Outcome::WrongPin);
+    CHECK(v.staff.tries_left() == 4);
+    v.staff.handle(StaffEvent::open(StaffScreen::Export), v.now);
+    v.send(K::StartExport);
+    v.send(K::ConfirmPurge);
+    CHECK(v.staff.screen() == StaffScreen::Keypad);
+    CHECK(v.staff.pending().kind == StaffRequest::Kind::None);
+    CHECK(v.audit_events() == std::vector<std::string>{"staff_pin_wrong"});
+}
+
+TEST_CASE("Staff mode/five wrong PINs lock the keypad and the lockout is logged", "[staff]") {
+    Visit v;
+    v.staff.gesture(v.now);
+    for (int i = 0; i < 5; ++i) v.type("1111");
+    CHECK(v.staff.last_outcome() == StaffLock::Outcome::LockedOut);
+    CHECK(v.staff.seconds_locked(v.now.unix) == 300);
+    v.type("2468");
+    CHECK(v.staff.screen() == StaffScreen::Keypad);
+    const auto events = v.audit_events();
+    REQUIRE(events.size() == 6);
+    CHECK(events[4] == "staff_lockout");
+    CHECK(events[5] == "staff_pin_refused");
+}
+
+TEST_CASE("Staff mode/without a PIN the gesture shows how to set one up", "[staff]") {
+    NoStorage storage;
+    StaffLock lock(LockRecord{}, storage);
+    StaffMode staff(lock, 180);
+    staff.gesture({0, 0});
+    CHECK(staff.screen() == StaffScreen::NotSetUp);
+    CHECK_FALSE(staff.may_use_drives());
+    staff.handle(StaffEvent::of(K::Cancel), {0, 0});
+    CHECK_FALSE(staff.active());
+}
+
+TEST_CASE("Staff mode/(2) drives are listed only once unlocked", "[staff]") {
+    Visit v;
+    v.staff.set_drives({drive("/media/a")});
+    CHECK(v.staff.drives().empty());
+    v.staff.gesture(v.now);
+    CHECK_FALSE(v.staff.may_use_drives());
+    v.staff.set_drives({drive("/media/a")});
+    CHECK(v.staff.drives().empty());
+    v.type("2468");
+    CHECK(v.staff.may_use_drives());
+    v.staff.set_drives({drive("/media/a")});
+    CHECK(v.staff.drives().size() == 1);
+}
+
+TEST_CASE("Staff mode/an export request carries the chosen drive and options, then shows the result", "[staff]") {
+    Visit v;
+    v.unlock();
+    v.staff.handle(StaffEvent::open(StaffScreen::Export), v.now);
+    v.staff.set_drives({drive("/media/a"), drive("/media/b")});
+    v.send(K::StartExport);  // no drive chosen yet: nothing happens
+    CHECK(v.staff.pending().kind == StaffRequest::Kind::None);
+    v.send(K::ChooseDrive, 1);
+    v.send(K::SetEverything, 1);
+    v.send(K::SetDropPartOfDay, 1);
+    v.send(K::StartExport);
+    CHECK(v.staff.screen() == StaffScreen::Exporting);
+    const StaffRequest r = v.staff.pending();
+    CHECK(r.kind == StaffRequest::Kind::Export);
+    CHECK(r.drive == "/media/b");
+    CHECK(r.everything);
+    CHECK(r.drop_part_of_day);
+    v.staff.request_done(true, "Safe to remove the drive.", v.now.monotonic);
+    CHECK(v.staff.screen() == StaffScreen::ExportResult);
+    CHECK(v.staff.message() == "Safe to remove the drive.");
+    v.send(K::Back);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+}
+
+TEST_CASE("Staff mode/(3) while a request is pending events are ignored and it never times out", "[staff]") {
+    Visit v;
+    v.unlock();
+    v.staff.handle(StaffEvent::open(StaffScreen::Purge), v.now);
+    v.send(K::ConfirmPurge);
+    CHECK(v.staff.pending().kind == StaffRequest::Kind::Purge);
+    v.send(K::Exit);
+    CHECK(v.staff.active());
+    v.now.monotonic += 10000;
+    v.staff.tick(v.now);
+    CHECK(v.staff.active());
+    v.staff.request_done(true, "Deleted 3 exported visits.", v.now.monotonic);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    v.staff.tick(v.now);
+    CHECK(v.staff.active());  // the idle time starts again when the request ends
+}
+
+TEST_CASE("Staff mode/(4)(5) after the idle time staff mode closes and forgets everything", "[staff]") {
+    Visit v;
+    v.unlock();
+    v.staff.handle(StaffEvent::open(StaffScreen::Export), v.now);
+    v.staff.set_drives({drive("/media/a")});
+    v.now.monotonic += 179;
+    v.staff.tick(v.now);
+    CHECK(v.staff.active());
+    CHECK(v.staff.next_deadline() == Approx(1180));
+    v.now.monotonic += 1;
+    v.staff.tick(v.now);
+    CHECK_FALSE(v.staff.active());
+    CHECK(v.staff.drives().empty());
+    CHECK(v.staff.chosen_drive() == -1);
+    const auto events = v.audit_events();
+    CHECK(events.back() == "staff_exit");
+    // The keypad forgets typed digits too.
+    v.staff.gesture(v.now);
+    v.send(K::Digit, 1);
+    v.send(K::Cancel);
+    v.staff.gesture(v.now);
+    CHECK(v.staff.typed_digits() == 0);
+}
+
+TEST_CASE("Staff mode/exit returns to the visitor journey and is logged", "[staff]") {
+    Visit v;
+    v.unlock();
+    v.audit_events();
+    v.send(K::Exit);
+    CHECK_FALSE(v.staff.active());
+    CHECK(v.audit_events() == std::vector<std::string>{"staff_exit"});
+}

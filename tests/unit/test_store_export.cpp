@@ -1,0 +1,230 @@
+// The store's side of exports: selection, effective answers, marks, purge and staff totals,
+// with the invariants numbered in kiosk/store/store_export.cpp (10 to 12).
+#include "store/store.hpp"
+#include "support/test_pack.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+using namespace dv;
+
+namespace {
+
+PendingCommit visit(const std::string& session, std::vector<AnswerRecord> answers,
+                    const std::string& date = "2025-11-22") {
+    PendingCommit p;
+    p.session.session_id = session;
+    p.session.pack_id = "tiny";
+    p.session.pack_version = "1.0.0";
+    p.session.pack_hash = "packhash";
+    p.session.language = "en";
+    p.session.stamp = {date, "afternoon", false, 1};
+    p.answers = std::move(answers);
+    return p;
+}
+
+AnswerRecord ans(const std::string& q, const std::string& v, const std::string& phase = "", bool skipped = false) {
+    return {q, phase, v, "h-" + q, skipped};
+}
+
+std::set<std::string> ids(const std::vector<ExportSession>& s) {
+    std::set<std::string> out;
+    for (const auto& x : s) out.insert(x.session_id);
+    return out;
+}
+
+struct Fixture {
+    test::TempDir dir;
+    std::unique_ptr<Store> store;
+    Fixture() {
+        std::string error;
+        store = Store::open(dir.file("k.sqlite"), error);
+        REQUIRE(store);
+    }
+    // Reads what an export would take and marks it, as the export job does after verifying.
+    void export_and_mark(bool everything, const std::string& export_id) {
+        std::vector<ExportSession> s;
+        REQUIRE(store->export_sessions(everything, s));
+        std::vector<std::pair<std::string, std::int64_t>> taken;
+        REQUIRE(store->read_export_answers(s, 0, s.size(), [&](size_t i, const std::vector<ExportAnswer>&, std::int64_t through) {
+            taken.emplace_back(s[i].session_id, through);
+            return true;
+        }));
+        ExportMark m;
+        m.export_id = export_id;
+        m.bundle_name = "b-" + export_id;
+        m.made_on = "2025-11-23";
+        m.sessions = static_cast<std::int64_t>(taken.size());
+        REQUIRE(store->mark_exported(m, taken));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Store export/effective answers only: the latest per question and phase, skips left out", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes"), ans("q2", "a")})));
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "no")})));              // changed on going back
+    REQUIRE(f.store->commit(visit("s1", {ans("q2", "", "", true)})));      // then skipped
+    REQUIRE(f.store->commit(visit("s1", {ans("v", "x", "first"), ans("v", "y", "second")})));
+    std::vector<ExportSession> s;
+    REQUIRE(f.store->export_sessions(false, s));
+    REQUIRE(s.size() == 1);
+    std::vector<ExportAnswer> got;
+    std::int64_t through = 0;
+    REQUIRE(f.store->read_export_answers(s, 0, s.size(), [&](size_t, const std::vector<ExportAnswer>& a, std::int64_t t) {
+        got = a;
+        through = t;
+        return true;
+    }));
+    REQUIRE(got.size() == 3);
+    CHECK(got[0].question_id == "q1");
+    CHECK(got[0].value == "no");
+    CHECK(got[1].question_id == "v");
+    CHECK(got[1].phase == "first");
+    CHECK(got[2].phase == "second");
+    CHECK(through == 6);  // every row read counts, skips and superseded ones too
+}
+
+TEST_CASE("Store export/(10) incremental exports offer only what no verified export took", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
+    REQUIRE(f.store->commit(visit("s2", {ans("q1", "no")})));
+    f.export_and_mark(false, "e1");
+    REQUIRE(f.store->commit(visit("s3", {ans("q1", "yes")})));
+    std::vector<ExportSession> s;
+    REQUIRE(f.store->export_sessions(false, s));
+    CHECK(ids(s) == std::set<std::string>{"s3"});
+    REQUIRE(f.store->export_sessions(true, s));
+    CHECK(ids(s) == std::set<std::string>{"s1", "s2", "s3"});
+    REQUIRE(f.store->exports().size() == 1);
+    CHECK(f.store->exports()[0].export_id == "e1");
+}
+
+TEST_CASE("Store export/(10) sessions read but never marked are offered again", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
+    std::vector<ExportSession> s;
+    REQUIRE(f.store->export_sessions(false, s));
+    REQUIRE(f.store->read_export_answers(s, 0, s.size(), [](size_t, const auto&, std::int64_t) { return true; }));
+    // The export failed on the drive: no mark.
+    REQUIRE(f.store->export_sessions(false, s));
+    CHECK(ids(s) == std::set<std::string>{"s1"});
+    CHECK(f.store->purge_exported("2025-11-23 10:00:00").sessions == 0);
+    CHECK(f.store->session_count() == 1);
+}
+
+TEST_CASE("Store export/(11) an answer added after an export brings its session back", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
+    f.export_and_mark(false, "e1");
+    REQUIRE(f.store->commit(visit("s1", {ans("q2", "late")})));
+    std::vector<ExportSession> s;
+    REQUIRE(f.store->export_sessions(false, s));
+    CHECK(ids(s) == std::set<std::string>{"s1"});
+    CHECK(f.store->purge_exported("2025-11-23 10:00:00").sessions == 0);  // not everything it holds was exported
+    f.export_and_mark(false, "e2");
+    REQUIRE(f.store->export_sessions(false, s));
+    CHECK(s.empty());
+}
+
+TEST_CASE("Store export/(12) purge deletes exactly the exported sessions and their answers", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes"), ans("q2", "b")})));
+    REQUIRE(f.store->commit(visit("s2", {ans("q1", "no")})));
+    f.export_and_mark(false, "e1");
+    REQUIRE(f.store->commit(visit("s3", {ans("q1", "yes")})));
+    CHECK(f.store->staff_totals().sessions_purgeable == 2);
+    const PurgeResult purged = f.store->purge_exported("2025-11-23 10:00:00");
+    CHECK(purged.ok);
+    CHECK(purged.sessions == 2);
+    CHECK(purged.answers == 3);
+    const auto log = f.store->audit_log();
+    REQUIRE_FALSE(log.empty());
+    CHECK(log.back().event == "purge");
+    CHECK(log.back().at == "2025-11-23 10:00:00");
+    const auto left = f.store->sessions();
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].session_id == "s3");
+    for (const auto& a : f.store->all_answers()) CHECK(a.session_id == "s3");
+    CHECK(f.store->all_answers().size() == 1);
+    CHECK(f.store->exports().size() == 1);  // the record of the export stays
+}
+
+TEST_CASE("Store export/staff totals count sessions and effective answers by day and question", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes"), ans("q2", "b")}, "2025-11-21")));
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "no")}, "2025-11-21")));  // a change, not a new answer
+    REQUIRE(f.store->commit(visit("s2", {ans("q1", "no"), ans("q3", "", "", true)}, "2025-11-22")));
+    REQUIRE(f.store->commit(visit("s2", {ans("v", "x", "first"), ans("v", "y", "second")}, "2025-11-22")));
+    REQUIRE(f.store->commit(visit("s2", {ans("v", "c1;c2", "card_order")}, "2025-11-22")));
+    const StaffTotals t = f.store->staff_totals();
+    CHECK(t.sessions == 2);
+    CHECK(t.answers == 5);  // q1, q2 | q1, v first, v second
+    CHECK(t.sessions_not_exported == 2);
+    REQUIRE(t.days.size() == 2);
+    CHECK(t.days[0].date == "2025-11-22");  // newest first
+    CHECK(t.days[0].sessions == 1);
+    CHECK(t.days[0].answers == 3);
+    CHECK(t.days[1].answers == 2);
+    REQUIRE(t.questions.size() == 3);
+    CHECK(t.questions[0].question_id == "q1");
+    CHECK(t.questions[0].answers == 2);
+    CHECK(t.questions[2].question_id == "v");
+    CHECK(t.questions[2].answers == 1);  // first views; the second view is the same question
+    CHECK_FALSE(t.has_last_export);
+}
+
+TEST_CASE("Store export/a visit's answers are read whole even when other visits' rows lie between them", "[store]") {
+    Fixture f;
+    // Close together (read by one range scan that must skip the other visit's row) ...
+    REQUIRE(f.store->commit(visit("near", {ans("q1", "a")})));
+    REQUIRE(f.store->commit(visit("other", {ans("q1", "x")})));
+    REQUIRE(f.store->commit(visit("near", {ans("q2", "b")})));
+    // ... and far apart (read through the session index instead).
+    REQUIRE(f.store->commit(visit("far", {ans("q1", "c")})));
+    for (int i = 0; i < 60; ++i) REQUIRE(f.store->commit(visit("filler" + std::to_string(i), {ans("q1", "z")})));
+    REQUIRE(f.store->commit(visit("far", {ans("q2", "d")})));
+    std::vector<ExportSession> s;
+    REQUIRE(f.store->export_sessions(true, s));
+    std::map<std::string, std::string> got;
+    REQUIRE(f.store->read_export_answers(s, 0, s.size(), [&](size_t i, const std::vector<ExportAnswer>& a, std::int64_t) {
+        for (const auto& x : a) {
+            CHECK(x.session_id == s[i].session_id);
+            got[x.session_id] += x.value;
+        }
+        return true;
+    }));
+    CHECK(got["near"] == "ab");
+    CHECK(got["far"] == "cd");
+    CHECK(got["other"] == "x");
+}
+
+TEST_CASE("Store export/the answers to chosen questions come for every session, effective only", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("age", "young"), ans("q1", "a")})));
+    REQUIRE(f.store->commit(visit("s1", {ans("age", "old")})));
+    REQUIRE(f.store->commit(visit("s2", {ans("age", "", "", true)})));
+    REQUIRE(f.store->commit(visit("s3", {ans("age", "young")})));
+    std::vector<ExportAnswer> out;
+    REQUIRE(f.store->read_effective_answers_to({"age"}, out));
+    std::map<std::string, std::string> got;
+    for (const auto& a : out) got[a.session_id] = a.value;
+    CHECK(got == std::map<std::string, std::string>{{"s1", "old"}, {"s3", "young"}});
+}
+
+TEST_CASE("Store export/staff totals count visits flagged as repeat presses", "[store]") {
+    Fixture f;
+    REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
+    REQUIRE(f.store->commit(visit("s2", {ans("q1", "yes")})));
+    REQUIRE(f.store->flag_repeat("s2"));
+    const StaffTotals t = f.store->staff_totals();
+    CHECK(t.flagged == 1);
+    REQUIRE(t.days.size() == 1);
+    CHECK(t.days[0].flagged == 1);
+    REQUIRE(t.questions.size() == 1);
+    CHECK(t.questions[0].answers == 2);
+    CHECK(t.questions[0].flagged == 1);
+}

@@ -1,0 +1,106 @@
+// datavoice export: the kiosk's USB export, headless, for staff with shell access. Runs the
+// same export job as the staff screen, on the kiosk's own data folder.
+#include "commands.hpp"
+
+#include "core/clock.hpp"
+#include "exchange/bundle.hpp"
+#include "exchange/files.hpp"
+#include "exchange/pack_files.hpp"
+#include "store/store.hpp"
+#include "store/store_export.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace dv::tools {
+
+namespace {
+
+const char* const kUsage =
+    "Usage: datavoice export --data DIR --to DIR [--all] [--key STAFF.pub] [--drop-part-of-day]\n"
+    "                        [--content PACK_DIR]\n"
+    "Writes one bundle folder (docs/bundle-format.md) of the kiosk database DIR/datavoice.sqlite\n"
+    "into the --to folder, reads it back to verify it, then records it as exported.\n"
+    "  --all               everything, not only what earlier exports did not take\n"
+    "  --key FILE          encrypt to this staff public key (default: the kiosk's configured key)\n"
+    "  --drop-part-of-day  leave morning/afternoon/evening out of sessions.csv\n"
+    "  --content DIR       the content pack, so summary.json can count options (default: the\n"
+    "                      installed default pack)\n"
+    "Exit status: 0 exported (or nothing new), 1 the export failed, 2 bad usage or input.\n";
+
+}  // namespace
+
+int cmd_export(const std::vector<std::string>& args) {
+    std::string data, to, key_file, content = default_content_dir();
+    ExportOptions options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == "--help") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (a == "--data" && has_value) {
+            data = args[++i];
+        } else if (a == "--to" && has_value) {
+            to = args[++i];
+        } else if (a == "--key" && has_value) {
+            key_file = args[++i];
+        } else if (a == "--content" && has_value) {
+            content = args[++i];
+        } else if (a == "--all") {
+            options.everything = true;
+        } else if (a == "--drop-part-of-day") {
+            options.drop_part_of_day = true;
+        } else {
+            std::fprintf(stderr, "datavoice export: unknown or incomplete option '%s'\n%s", a.c_str(), kUsage);
+            return 2;
+        }
+    }
+    if (data.empty() || to.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    std::string error;
+    const std::string db = data + "/datavoice.sqlite";
+    if (!std::filesystem::is_regular_file(db)) {
+        std::fprintf(stderr, "datavoice export: %s: no kiosk database there\n", db.c_str());
+        return 2;
+    }
+    if (!key_file.empty()) {
+        std::string text;
+        if (!read_text_file(key_file, text, error)) {
+            std::fprintf(stderr, "datavoice export: %s\n", error.c_str());
+            return 2;
+        }
+        options.recipient = parse_staff_public_key(text, key_file, error);
+        if (!options.recipient) {
+            std::fprintf(stderr, "datavoice export: %s\n", error.c_str());
+            return 2;
+        }
+    }
+    PackLoad pack = load_pack_dir(content);
+    if (!pack.pack)
+        std::fprintf(stderr, "datavoice export: %s: no usable content pack; summary.json counts respondents only\n",
+                     content.c_str());
+    auto store = Store::open(db, error);
+    if (!store) {
+        std::fprintf(stderr, "datavoice export: %s\n", error.c_str());
+        return 2;
+    }
+    SystemClock clock;
+    StoreLedger ledger(*store, clock);
+    PosixFileOps fs;
+    options.drive_dir = to;
+    options.pack = pack.pack ? &*pack.pack : nullptr;
+    options.today = clock.local_now().date();
+    ExportJob job(ledger, fs, options);
+    job.run();
+    const ExportResult& r = job.result();
+    if (r.status == ExportResult::Status::Done)
+        std::printf("Exported: %s\n%s\n", r.message.c_str(), r.bundle_dir.c_str());
+    else
+        std::printf("%s\n", r.message.c_str());
+    return r.status == ExportResult::Status::Failed ? 1 : 0;
+}
+
+}  // namespace dv::tools
