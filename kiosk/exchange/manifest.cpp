@@ -64,6 +64,15 @@ std::string manifest_json(const Manifest& m) {
         files.push_back(std::move(e));
     }
     j["files"] = std::move(files);
+    if (m.clock) {
+        Json corrections = Json::array();
+        for (const auto& c : m.clock->corrections)
+            corrections.push_back({{"boot", c.boot}, {"offset_seconds", c.offset_seconds}, {"confirmed_on", c.confirmed_on}});
+        j["clock"] = {{"at_export", m.clock->at_export},
+                      {"trusted", m.clock->trusted},
+                      {"boot", m.clock->boot},
+                      {"corrections", std::move(corrections)}};
+    }
     return j.dump(2) + "\n";
 }
 
@@ -142,6 +151,18 @@ bool parse_manifest(const std::string& text, const std::string& file, Manifest& 
                 return false;
             }
             out.files.push_back(std::move(mf));
+        }
+        where = "clock";
+        if (j.contains("clock") && !j.at("clock").is_null()) {
+            const Json& c = j.at("clock");
+            ManifestClock clock;
+            clock.at_export = c.at("at_export").get<std::string>();
+            clock.trusted = c.at("trusted").get<bool>();
+            clock.boot = c.at("boot").get<int>();
+            for (const auto& e : c.at("corrections"))
+                clock.corrections.push_back({e.at("boot").get<int>(), e.at("offset_seconds").get<std::int64_t>(),
+                                             e.at("confirmed_on").get<std::string>()});
+            out.clock = std::move(clock);
         }
     } catch (const Json::exception&) {
         error = file + ": '" + where + "' is missing or has the wrong type";

@@ -4,9 +4,11 @@
 // an answer. Format: docs/bundle-format.md.
 #pragma once
 
+#include "core/date_correction.hpp"
 #include "core/export_rows.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,15 @@ struct ManifestFile {
 
 struct ManifestPack {
     std::string id, version, hash;
+};
+
+// The optional "clock" key: the kiosk's clock at export and the staff confirmations that let
+// `datavoice collect` correct uncertain dates (core/date_correction.hpp). Older bundles lack it.
+struct ManifestClock {
+    std::string at_export;  // local time at export, "YYYY-MM-DDTHH:MM", any staff correction applied
+    bool trusted = true;    // whether the kiosk trusted its clock then
+    int boot = 0;           // the boot the export ran in
+    std::vector<ClockCorrection> corrections;  // per boot with uncertain visits in the bundle
 };
 
 struct Manifest {
@@ -42,6 +53,7 @@ struct Manifest {
     bool encrypted = false;
     std::string recipient;  // the staff public key (box), base64, when encrypted
     std::vector<ManifestFile> files;
+    std::optional<ManifestClock> clock;
 
     const ManifestFile* file(const std::string& name) const;
 };
