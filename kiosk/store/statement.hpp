@@ -1,5 +1,6 @@
-// Inside kiosk/store only: a prepared SQLite statement that finalizes itself, shared by the
-// files that define Store's methods (store.cpp, store_health.cpp, store_retention.cpp, ...).
+// Inside kiosk/store (and the staff laptop's central database, tools/central) only: a prepared
+// SQLite statement that finalizes itself, shared by the files that define Store's methods
+// (store.cpp, store_health.cpp, store_retention.cpp, ...).
 #pragma once
 
 #include <sqlite3.h>
@@ -42,6 +43,7 @@ public:
         return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_column_bytes(m_stmt, col))
                  : std::string_view();
     }
+    int columns() const { return sqlite3_column_count(m_stmt); }
     std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
 
 private:

@@ -1,0 +1,77 @@
+// The staff laptop's central database: every kiosk's collected visits in one place, for
+// `datavoice collect` to fill and `datavoice report` to read. Besides kiosk/store, the only
+// place with SQL.
+//
+// One schema (schema_sql() below), two backends behind one interface:
+//   - SQLite, a file on the laptop (the default: `--db results.sqlite`);
+//   - PostgreSQL through libpq (`--db postgresql://...`), for many areas or a national
+//     programme. Same tables, same queries, same results.
+//
+// Tables:
+//   exports   one row per bundle collected (export id, site, kiosk key, dates, counts)
+//   sessions  one row per visit (the bundle's sessions.csv columns, plus the site, the export
+//             it first came in, and the first and last day of its date label)
+//   answers   one row per answer that counts (answers.csv), keyed on session, question, phase
+//
+// Invariants:
+//   (1) A bundle is imported in one transaction: all of it or nothing.
+//   (2) An export id already present adds nothing; a session id already present is not
+//       added again, nor are its answers (overlapping exports from one kiosk merge cleanly).
+//   (3) Rows are written in batches (prepared statements in SQLite, COPY in PostgreSQL).
+#pragma once
+
+#include "core/export_rows.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dv::central {
+
+// What a bundle brings besides its rows (from its manifest).
+struct BundleHeader {
+    std::string export_id;
+    std::string site_label;
+    std::string kiosk_key;
+    std::string created_on;
+    std::string sessions_from, sessions_to;
+};
+
+struct ImportCount {
+    bool export_already_present = false;
+    std::int64_t sessions_added = 0;
+    std::int64_t sessions_present = 0;  // skipped: already in the database
+    std::int64_t answers_added = 0;
+    std::vector<char> added;  // per session of the bundle: 1 if it was new
+};
+
+using Rows = std::vector<std::vector<std::string>>;
+
+class CentralDb {
+public:
+    virtual ~CentralDb() = default;
+    // "SQLite" or "PostgreSQL".
+    virtual const char* backend() const = 0;
+    // One bundle in one transaction (invariants 1–3). The rows must already be checked:
+    // unique session ids, every answer's session among them, unique (session, question, phase).
+    virtual bool import_bundle(const BundleHeader& header, const std::vector<ExportSession>& sessions,
+                               const std::vector<ExportAnswer>& answers, ImportCount& count, std::string& error) = 0;
+    // Runs a SELECT written with `?` placeholders; every value comes back as text (NULL as "").
+    virtual bool query(const std::string& sql, const std::vector<std::string>& params, Rows& rows,
+                       std::string& error) = 0;
+};
+
+// "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is a SQLite file
+// (made if missing). Creates the schema if needed. nullptr with error naming the database.
+std::unique_ptr<CentralDb> open_central_db(const std::string& spec, std::string& error);
+
+// The schema, one statement per entry, valid in both SQLite and PostgreSQL.
+const std::vector<std::string>& schema_sql();
+
+// The columns of sessions, in the order both backends write them.
+const std::vector<std::string>& session_table_columns();
+// One session's row for the sessions table, in session_table_columns() order.
+std::vector<std::string> session_table_row(const BundleHeader& header, const ExportSession& s);
+
+}  // namespace dv::central

@@ -1,0 +1,38 @@
+// `datavoice collect`'s work: find bundle folders, check and read each through the bundle
+// reader (exchange/bundle_read.hpp), correct uncertain dates with the kiosk's clock record
+// (core/date_correction.hpp), and import it into the central database. A bundle that fails a
+// check adds nothing and gets one line; the others are still imported.
+#pragma once
+
+#include "central_db.hpp"
+#include "exchange/crypto.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dv::central {
+
+struct CollectTotals {
+    std::int64_t bundles_imported = 0;
+    std::int64_t bundles_already_present = 0;  // same export id collected before
+    std::int64_t bundles_refused = 0;
+    std::int64_t sessions_added = 0;
+    std::int64_t sessions_present = 0;  // skipped: already in the database
+    std::int64_t answers_added = 0;
+    std::int64_t dates_corrected = 0;   // uncertain dates made certain with the kiosk's clock record
+    std::int64_t dates_uncertain = 0;   // added sessions whose date stays uncertain
+    std::vector<std::string> problems;  // one line per refused bundle or unreadable path
+};
+
+// Each path is a bundle folder (it holds manifest.json, or files of a bundle whose manifest
+// is missing) or a folder searched, at any depth, for bundle folders. A path that is neither
+// adds a problem.
+std::vector<std::string> find_bundle_dirs(const std::vector<std::string>& paths, std::vector<std::string>& problems);
+
+// Checks, reads and imports one bundle. False with one line in `error` (naming the folder)
+// when it was refused; nothing from it is then in the database.
+bool collect_bundle(CentralDb& db, const std::string& dir, const StaffSecretKey* key, CollectTotals& totals,
+                    std::string& error);
+
+}  // namespace dv::central
