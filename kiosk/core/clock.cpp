@@ -97,6 +97,14 @@ bool parse_civil(const std::string& text, CivilTime& out) {
     return true;
 }
 
+std::optional<std::int64_t> day_number(const std::string& date) {
+    CivilTime c;
+    if (date.size() != 10 || !parse_civil(date, c)) return std::nullopt;
+    return unix_from_civil(c) / 86400;
+}
+
+std::string date_of(std::int64_t day) { return civil_from_unix(day * 86400).date(); }
+
 double SystemClock::monotonic_seconds() const {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace dv {
@@ -23,6 +24,9 @@ CivilTime civil_from_unix(std::int64_t unix_seconds, int utc_offset_seconds = 0)
 std::int64_t unix_from_civil(const CivilTime& t, int utc_offset_seconds = 0);
 // Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]"; false when malformed or out of range.
 bool parse_civil(const std::string& text, CivilTime& out);
+// Days since 1970-01-01 of a "YYYY-MM-DD" date (nullopt when malformed), and back.
+std::optional<std::int64_t> day_number(const std::string& date);
+std::string date_of(std::int64_t day);
 
 class Clock {
 public:

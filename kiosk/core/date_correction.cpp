@@ -13,9 +13,9 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 
 std::optional<std::int64_t> day_start(const std::string& date) {
-    CivilTime t;
-    if (date.size() != 10 || !parse_civil(date, t)) return std::nullopt;
-    return unix_from_civil(t);
+    const auto day = day_number(date);
+    if (!day) return std::nullopt;
+    return *day * kDay;
 }
 
 // [begin, end) in seconds of naive local time.
@@ -54,7 +54,7 @@ std::optional<DateLabel> shift_date_label(const DateLabel& label, std::int64_t o
     const std::int64_t day = floor_div(begin, kDay);
     if (floor_div(last_second, kDay) != day) return std::nullopt;
     DateLabel out;
-    out.visit_date = civil_from_unix(day * kDay).date();
+    out.visit_date = date_of(day);
     if (!label.part_of_day.empty()) {
         const char* a = part_at(begin - day * kDay);
         const char* b = part_at(last_second - day * kDay);

@@ -22,13 +22,6 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-std::optional<std::int64_t> day_number(const std::string& date) {
-    CivilTime c;
-    if (date.size() != 10 || !parse_civil(date, c)) return std::nullopt;
-    return unix_from_civil(c) / kSecondsPerDay;
-}
-
-std::string date_of(std::int64_t day) { return civil_from_unix(day * kSecondsPerDay).date(); }
 
 std::int64_t week_start(std::int64_t day) { return day - (day + 3) % 7; }  // 1970-01-01 was a Thursday
 

@@ -85,7 +85,7 @@ std::string phase_label(const std::string& phase) {
 std::string group_label(Split split, const std::string& g) {
     if (!g.empty()) return g;
     switch (split) {
-        case Split::Month: return "across two months";
+        case Split::Month: return "a period across months";
         case Split::Language: return "not shown (too few in its group)";
         case Split::Age: return "not given";
         default: return "(none)";

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "exchange/crypto.hpp"
+#include "exchange/files.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -14,6 +15,12 @@
 #include <unistd.h>
 
 namespace dv::tools {
+
+std::optional<StaffSecretKey> read_staff_secret_key(const std::string& file, std::string& error) {
+    std::string text;
+    if (!read_text_file(file, text, error)) return std::nullopt;
+    return parse_staff_secret_key(text, file, error);
+}
 
 namespace {
 

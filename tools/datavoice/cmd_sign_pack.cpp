@@ -29,9 +29,9 @@ int cmd_sign_pack(const std::vector<std::string>& args) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    std::string text, error;
-    std::optional<StaffSecretKey> key;
-    if (!read_text_file(args[1], text, error) || !(key = parse_staff_secret_key(text, args[1], error))) {
+    std::string error;
+    const std::optional<StaffSecretKey> key = read_staff_secret_key(args[1], error);
+    if (!key) {
         std::fprintf(stderr, "datavoice sign-pack: %s\n", error.c_str());
         return 2;
     }
