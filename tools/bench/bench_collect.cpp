@@ -18,6 +18,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace fs = std::filesystem;
 using namespace dv;
 
@@ -50,12 +53,35 @@ const std::vector<Question>& questions() {
     return q;
 }
 
+// CPU seconds (user + system) used by this process's finished children.
+double children_cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_CHILDREN, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+std::string load_average() {
+    std::FILE* f = std::fopen("/proc/loadavg", "r");
+    char buf[64] = "?";
+    if (f) {
+        if (!std::fgets(buf, sizeof buf, f)) buf[0] = 0;
+        std::fclose(f);
+    }
+    std::string s = buf;
+    return s.substr(0, s.find(' '));
+}
+
+double g_cpu = 0;  // CPU seconds of the last datavoice run
+
 double run_tool(const std::vector<std::string>& args, bool& ok) {
     std::vector<std::string> argv{DATAVOICE_TOOL_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
+    const double cpu0 = children_cpu_seconds();
     const auto t0 = std::chrono::steady_clock::now();
     const auto r = proc::run_process(argv);
     const double s = seconds_since(t0);
+    g_cpu = children_cpu_seconds() - cpu0;
     ok = r.exit_code == 0;
     if (!ok) std::fprintf(stderr, "bench_collect: datavoice %s failed:\n%s%s\n", args[0].c_str(), r.out.c_str(), r.err.c_str());
     else if (args[0] == "collect") std::printf("    %s", r.out.substr(0, r.out.find('\n') + 1).c_str());
@@ -111,6 +137,8 @@ int main(int argc, char** argv) {
     std::printf("  %lld visits, %lld answers in %s/bundles\n\n", static_cast<long long>(next),
                 static_cast<long long>(answers), dir.c_str());
 
+    std::printf("Load average before timing: %s on %ld cores (figures are wall time; a busy machine inflates them)\n",
+                load_average().c_str(), sysconf(_SC_NPROCESSORS_ONLN));
     // Floor: every bundle read and verified (hashes, signature, CSV parsing), nothing written.
     auto t0 = std::chrono::steady_clock::now();
     std::int64_t read = 0;
@@ -130,14 +158,15 @@ int main(int argc, char** argv) {
     const auto measure = [&](const std::string& name, const std::string& db) {
         std::printf("%s:\n", name.c_str());
         const double collect = run_tool({"collect", "--db", db, dir + "/bundles"}, ok);
-        std::printf("  collect                                  %7.2f s  (%.1f× the floor; bar 30 s)\n", collect,
-                    collect / floor);
+        std::printf("  collect                                  %7.2f s  (%.1f× the floor; bar 30 s)  datavoice CPU %.2f s\n",
+                    collect, collect / floor, g_cpu);
         const double again = run_tool({"collect", "--db", db, dir + "/bundles"}, ok);
-        std::printf("  collect again (nothing new)              %7.2f s\n", again);
+        std::printf("  collect again (nothing new)              %7.2f s  datavoice CPU %.2f s\n", again, g_cpu);
         const double report = run_tool({"report", "--db", db, "--out", dir + "/report-" + name}, ok);
-        std::printf("  report                                   %7.2f s  (bar 5 s)\n", report);
+        std::printf("  report                                   %7.2f s  (bar 5 s)  datavoice CPU %.2f s\n", report, g_cpu);
         const double split = run_tool({"report", "--db", db, "--out", dir + "/report-" + name + "-age", "--by", "age"}, ok);
-        std::printf("  report --by age                          %7.2f s\n", split);
+        std::printf("  report --by age                          %7.2f s  datavoice CPU %.2f s\n", split, g_cpu);
+        std::printf("  (load average now %s on %ld cores)\n", load_average().c_str(), sysconf(_SC_NPROCESSORS_ONLN));
     };
     measure("SQLite", dir + "/central.sqlite");
     if (postgres) {

@@ -21,7 +21,6 @@ const std::vector<std::string>& schema_sql() {
         "CREATE TABLE IF NOT EXISTS answers ("
         " session_id TEXT NOT NULL, question_id TEXT NOT NULL, phase TEXT NOT NULL,"
         " value TEXT NOT NULL, wording TEXT NOT NULL, PRIMARY KEY (session_id, question_id, phase))",
-        "CREATE INDEX IF NOT EXISTS answers_by_question ON answers (question_id, phase)",
     };
     return sql;
 }

@@ -57,9 +57,17 @@ public:
     // unique session ids, every answer's session among them, unique (session, question, phase).
     virtual bool import_bundle(const BundleHeader& header, const std::vector<ExportSession>& sessions,
                                const std::vector<ExportAnswer>& answers, ImportCount& count, std::string& error) = 0;
+    // After a collect that added rows: brings the query planner's statistics up to date
+    // (PostgreSQL's ANALYZE; without it the report's joins are planned for empty tables).
+    virtual bool refresh_statistics(std::string& error) = 0;
     // Runs a SELECT written with `?` placeholders; every value comes back as text (NULL as "").
     virtual bool query(const std::string& sql, const std::vector<std::string>& params, Rows& rows,
                        std::string& error) = 0;
+    // Runs a SELECT of `columns` columns and counts identical rows: each distinct row once,
+    // with how many there were as one more column, in no particular order. (SQLite counts in a
+    // hash table here, several times faster than its sorter; PostgreSQL groups on the server.)
+    virtual bool count_rows(const std::string& sql, const std::vector<std::string>& params, int columns, Rows& rows,
+                            std::string& error) = 0;
 };
 
 // "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is a SQLite file

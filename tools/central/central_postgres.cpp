@@ -143,6 +143,8 @@ public:
         return exec("COMMIT", error);
     }
 
+    bool refresh_statistics(std::string& error) override { return exec("ANALYZE exports, sessions, answers", error); }
+
     bool query(const std::string& sql, const std::vector<std::string>& params, Rows& rows,
                std::string& error) override {
         rows.clear();
@@ -164,6 +166,13 @@ public:
             rows.push_back(std::move(row));
         }
         return true;
+    }
+
+    bool count_rows(const std::string& sql, const std::vector<std::string>& params, int columns, Rows& rows,
+                    std::string& error) override {
+        std::string group;
+        for (int c = 1; c <= columns; ++c) group += (c > 1 ? ", " : "") + std::to_string(c);
+        return query("SELECT q.*, COUNT(*) FROM (" + sql + ") q GROUP BY " + group, params, rows, error);
     }
 
 private:
@@ -201,6 +210,9 @@ std::unique_ptr<CentralDb> open_postgres(const std::string& uri, std::string& er
     auto out = std::make_unique<PostgresDb>(conn, name);
     for (const auto& sql : schema_sql())
         if (!out->exec(sql.c_str(), error)) return nullptr;
+    // Each bundle's commit is atomic; like SQLite's synchronous=NORMAL, a power cut may lose the
+    // last bundles committed, which collecting again restores (it is idempotent).
+    if (!out->exec("SET synchronous_commit = off", error)) return nullptr;
     if (!out->exec("CREATE TEMP TABLE IF NOT EXISTS stage_sessions (LIKE sessions) ON COMMIT DELETE ROWS", error))
         return nullptr;
     return out;

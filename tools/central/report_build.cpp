@@ -160,11 +160,15 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
                 std::vector<ReportSection>& out, std::vector<std::string>& not_tabulated, std::string& error) {
     std::vector<AnswerCount> counts, split_counts;
     std::vector<PairCount> pairs;
-    if (!load_answer_counts(db, filter, Split::None, "", counts, error)) return false;
-    if (o.split != Split::None &&
-        !load_answer_counts(db, filter, o.split, o.age_question.empty() ? "age_band" : o.age_question, split_counts,
-                            error))
-        return false;
+    if (o.split == Split::None) {
+        if (!load_answer_counts(db, filter, Split::None, "", counts, error)) return false;
+    } else {
+        // One pass: the whole-question counts are the split's summed over its groups.
+        if (!load_answer_counts(db, filter, o.split, o.age_question.empty() ? "age_band" : o.age_question,
+                                split_counts, error))
+            return false;
+        counts = without_groups(split_counts);
+    }
     if (!load_pair_counts(db, filter, pairs, error)) return false;
 
     std::map<Key, std::vector<const AnswerCount*>> by_key;

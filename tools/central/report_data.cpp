@@ -2,6 +2,7 @@
 #include "report_data.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace dv::central {
@@ -70,12 +71,11 @@ bool load_answer_counts(CentralDb& db, const ReportFilter& filter, Split split, 
             break;
         case Split::None: break;
     }
-    const std::string sql =
-        "SELECT s.pack_id, s.pack_version, a.question_id, a.phase, a.wording, " + group +
-        ", a.value, COUNT(*) FROM answers a JOIN sessions s ON s.session_id = a.session_id" + join +
-        where(filter, params) + " AND a.phase IN ('', 'first', 'second') GROUP BY 1, 2, 3, 4, 5, 6, 7";
+    const std::string sql = "SELECT s.pack_id, s.pack_version, a.question_id, a.phase, a.wording, " + group +
+                            " AS grp, a.value FROM answers a JOIN sessions s ON s.session_id = a.session_id" + join +
+                            where(filter, params) + " AND a.phase IN ('', 'first', 'second')";
     Rows rows;
-    if (!db.query(sql, params, rows, error)) return false;
+    if (!db.count_rows(sql, params, 7, rows, error)) return false;
     out.clear();
     out.reserve(rows.size());
     for (auto& r : rows)
@@ -88,15 +88,25 @@ bool load_answer_counts(CentralDb& db, const ReportFilter& filter, Split split, 
     return true;
 }
 
+std::vector<AnswerCount> without_groups(const std::vector<AnswerCount>& counts) {
+    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>, std::int64_t> sum;
+    for (const auto& c : counts) sum[{c.pack_id, c.pack_version, c.question_id, c.phase, c.wording, c.value}] += c.count;
+    std::vector<AnswerCount> out;
+    for (const auto& [k, n] : sum)
+        out.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), "", std::get<5>(k), n});
+    return out;
+}
+
 bool load_pair_counts(CentralDb& db, const ReportFilter& filter, std::vector<PairCount>& out, std::string& error) {
     std::vector<std::string> params;
     const std::string sql =
-        "SELECT s.pack_id, s.pack_version, f.question_id, f.wording, f.value, t.value, COUNT(*) FROM answers f"
+        "SELECT s.pack_id, s.pack_version, f.question_id, f.wording, f.value AS first_value, t.value AS second_value"
+        " FROM answers f"
         " JOIN answers t ON t.session_id = f.session_id AND t.question_id = f.question_id AND t.phase = 'second'"
         " JOIN sessions s ON s.session_id = f.session_id" +
-        where(filter, params) + " AND f.phase = 'first' GROUP BY 1, 2, 3, 4, 5, 6";
+        where(filter, params) + " AND f.phase = 'first'";
     Rows rows;
-    if (!db.query(sql, params, rows, error)) return false;
+    if (!db.count_rows(sql, params, 6, rows, error)) return false;
     out.clear();
     for (auto& r : rows)
         out.push_back({std::move(r[0]), std::move(r[1]), std::move(r[2]), std::move(r[3]), std::move(r[4]),

@@ -48,6 +48,8 @@ struct ReportFacts {
 
 bool load_answer_counts(CentralDb& db, const ReportFilter& filter, Split split, const std::string& age_question,
                         std::vector<AnswerCount>& out, std::string& error);
+// The same counts with the groups merged (sorted as load_answer_counts sorts).
+std::vector<AnswerCount> without_groups(const std::vector<AnswerCount>& counts);
 bool load_pair_counts(CentralDb& db, const ReportFilter& filter, std::vector<PairCount>& out, std::string& error);
 bool load_facts(CentralDb& db, const ReportFilter& filter, ReportFacts& out, std::string& error);
 

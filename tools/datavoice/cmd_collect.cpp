@@ -70,6 +70,10 @@ int cmd_collect(const std::vector<std::string>& args) {
             std::printf("%s\n", error.c_str());
         }
     }
+    if (totals.sessions_added > 0 && !db->refresh_statistics(error)) {
+        totals.problems.push_back(error);
+        std::printf("%s\n", error.c_str());
+    }
     std::printf("Collected into %s: %lld bundles (%lld already collected, %lld refused), %lld visits, %lld answers; "
                 "%lld visits skipped as already present.\n",
                 db->backend(), static_cast<long long>(totals.bundles_imported),
