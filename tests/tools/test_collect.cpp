@@ -28,7 +28,7 @@ int lines_with(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("Collect/the same bundle twice adds nothing; an overlapping export adds only its new visits", "[collect]") {
+TEST_CASE("Collect/the same bundle twice adds nothing and an overlapping export adds only its new visits", "[collect]") {
     test::TempDir dir;
     const KioskKey kiosk = generate_kiosk_key();
     const auto bundles = test::write_survey(dir.file("drive"), kiosk, 2, false);
@@ -72,8 +72,8 @@ TEST_CASE("Collect/the same bundle twice adds nothing; an overlapping export add
     CHECK(test::query_value(db, "SELECT value FROM answers WHERE session_id = '" + ids[0] + "'") == "very_comfortable");
 }
 
-TEST_CASE("Collect/a damaged, missing, partial, unknown or wrongly keyed bundle is refused with one line; the others "
-          "go in",
+TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keyed bundle is refused with one line "
+          "and the others go in",
           "[collect]") {
     test::TempDir dir;
     const KioskKey kiosk = generate_kiosk_key();
@@ -140,7 +140,7 @@ TEST_CASE("Collect/a damaged, missing, partial, unknown or wrongly keyed bundle 
     CHECK(no_key.out.find("the bundle is encrypted; give the staff secret key (--key)") != std::string::npos);
 }
 
-TEST_CASE("Collect/uncertain dates move by the staff-confirmed offset of their boot, and collect says how many stay "
+TEST_CASE("Collect/uncertain dates move by the staff-confirmed offset of their boot and collect says how many stay "
           "uncertain",
           "[collect][date_correction]") {
     test::TempDir dir;

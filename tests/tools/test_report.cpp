@@ -42,7 +42,7 @@ std::vector<std::string> labels() {
 
 }  // namespace
 
-TEST_CASE("Report/Table 2 of the published survey reads 45, 29, 10, 8, 8 per cent of 459 with suppression off",
+TEST_CASE("Report/Table 2 of the published survey reads 45 29 10 8 8 per cent of 459 with suppression off",
           "[report]") {
     Collected c(false);
     const std::string out = c.report({"--suppression", "none"}, "plain");
@@ -78,8 +78,8 @@ TEST_CASE("Report/with the default suppression the Table 2 counts and percentage
     CHECK(html.find(SuppressionRule::hes().describe()) != std::string::npos);
 }
 
-TEST_CASE("Report/repeat presses and facilitator sessions stay out of the walk-up tables; splits, multi-choice and "
-          "first-to-second changes are tabulated",
+TEST_CASE("Report/repeat presses and facilitator sessions stay out of the walk-up tables while splits and "
+          "multi-choice and first-to-second changes are tabulated",
           "[report]") {
     Collected c(true, 4);
     const std::string out = c.report({"--suppression", "none", "--by", "age"}, "full");
@@ -121,14 +121,14 @@ TEST_CASE("Report/repeat presses and facilitator sessions stay out of the walk-u
     CHECK(html.find("Changed their answer: 13%") != std::string::npos);  // 8 of 60
 }
 
-TEST_CASE("Report/whole percentages round as the published report does, even where plain rounding would not add up",
+TEST_CASE("Report/whole percentages round as the published report does even where plain rounding would not add up",
           "[report]") {
     // Table 3 of the published survey: 39 of 460 is 8.48 %, printed as 9 % so the column adds to 100.
     CHECK(percentages_to_100({212, 124, 47, 38, 39}) == std::vector<int>{46, 27, 10, 8, 9});
     CHECK(percentages_to_100({205, 132, 48, 39, 35}) == std::vector<int>{45, 29, 10, 8, 8});
 }
 
-TEST_CASE("Report/a filter by site, dates and pack keeps only those visits", "[report]") {
+TEST_CASE("Report/a filter by site and dates and pack keeps only those visits", "[report]") {
     Collected c(false, 2);
     const std::string out =
         c.report({"--suppression", "none", "--site", "Riverside Surgery", "--from", "2025-12-01", "--to", "2025-12-31",

@@ -49,7 +49,7 @@ TEST_CASE("Date correction/an offset that makes the interval straddle midnight l
     CHECK_FALSE(shift_date_label({"2025-11-23", "morning"}, -1));         // 23:59:59 the day before to 11:59:59
 }
 
-TEST_CASE("Date correction/a part of day shifted within one date keeps the date; the part only if it stays in one",
+TEST_CASE("Date correction/a part of day shifted within one date keeps the date and the part only if it stays in one",
           "[date_correction]") {
     const auto r = shift_date_label({"2025-11-23", "morning"}, 3 * 3600 + 2 * kDay);  // 03:00–15:00
     REQUIRE(r);
@@ -75,7 +75,7 @@ TEST_CASE("Date correction/a period moves only when the shift keeps it one calen
     CHECK_FALSE(shift_date_label({"2025-11-23/2025-11-22", ""}, 0));  // malformed: ends before it starts
 }
 
-TEST_CASE("Date correction/only sessions of a boot with a correction change; the latest correction wins",
+TEST_CASE("Date correction/only sessions of a boot with a correction change and the latest correction wins",
           "[date_correction]") {
     std::vector<ExportSession> sessions = {uncertain("1970-01-02", "morning", 3), uncertain("1970-01-02", "morning", 4),
                                            uncertain("1970-01-02", "", 3)};
