@@ -119,6 +119,7 @@ TEST_CASE("Report/repeat presses and facilitator sessions stay out of the walk-u
     CHECK(html.find("Wilcoxon signed-rank test") != std::string::npos);
     CHECK(html.find(p) != std::string::npos);
     CHECK(html.find("Changed their answer: 13%") != std::string::npos);  // 8 of 60
+    CHECK(html.find("Net shift (second view minus first view): Yes +8; No -4; Not sure -4.") != std::string::npos);
 }
 
 TEST_CASE("Report/whole percentages round as the published report does even where plain rounding would not add up",

@@ -183,10 +183,19 @@ ReportTable change_table(const Tally& shape, const std::vector<std::vector<std::
     stats.push_back("Changed their answer: " + format("%.0f", 100.0 * change.share_changed) + "% (to an answer further down the list: " +
                     suppress_count(change.moved_later, rule).text() + "; further up: " +
                     suppress_count(change.moved_earlier, rule).text() + ").");
+    // From each view's own published counts (as its table shows them), not the cross table's
+    // margins, which secondary suppression may hide.
+    std::vector<std::int64_t> first_counts(pairs.size(), 0), second_counts(pairs.size(), 0);
+    for (size_t a = 0; a < pairs.size(); ++a)
+        for (size_t b = 0; b < pairs[a].size(); ++b) {
+            first_counts[a] += pairs[a][b];
+            second_counts[b] += pairs[a][b];
+        }
+    const SuppressedList first_shown = suppress_list(first_counts, rule), second_shown = suppress_list(second_counts, rule);
     std::string net = "Net shift (second view minus first view): ";
     for (int i = 0; i < n; ++i) {
-        const ShownCount& first = s.row_totals[static_cast<size_t>(i)];
-        const ShownCount& second = s.column_totals[static_cast<size_t>(i)];
+        const ShownCount& first = first_shown.counts[static_cast<size_t>(i)];
+        const ShownCount& second = second_shown.counts[static_cast<size_t>(i)];
         const std::int64_t d = second.value - first.value;
         net += (i ? "; " : "") + shape.labels[static_cast<size_t>(i)] + " " +
                (first.hidden() || second.hidden() ? std::string("*") : (d > 0 ? "+" : "") + std::to_string(d));
