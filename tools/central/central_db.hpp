@@ -17,7 +17,8 @@
 //   (1) A bundle is imported in one transaction: all of it or nothing.
 //   (2) An export id already present adds nothing; a session id already present is not
 //       added again, nor are its answers (overlapping exports from one kiosk merge cleanly).
-//   (3) Rows are written in batches (prepared statements in SQLite, COPY in PostgreSQL).
+//   (3) Rows are written in batches (prepared statements in SQLite; multi-row INSERTs and COPY
+//       in PostgreSQL).
 #pragma once
 
 #include "core/export_rows.hpp"

@@ -1,6 +1,6 @@
 // The central database in PostgreSQL through libpq (`--db postgresql://...`): the same schema
-// and queries as SQLite; each bundle in one transaction, its rows sent with COPY (see
-// central_db.hpp).
+// and queries as SQLite; each bundle in one transaction, its sessions in multi-row INSERTs and
+// its answers sent with COPY (see central_db.hpp).
 #include "central_backends.hpp"
 
 #include <libpq-fe.h>
@@ -102,29 +102,30 @@ public:
             count.sessions_present = static_cast<std::int64_t>(sessions.size());
             return exec("ROLLBACK", error);
         }
-        std::string data;
-        for (const auto& s : sessions) {
-            const auto row = session_table_row(header, s);
-            for (size_t c = 0; c < row.size(); ++c) {
-                if (c) data += '\t';
-                copy_field(data, row[c]);
-            }
-            data += '\n';
-        }
-        if (!copy("COPY stage_sessions FROM STDIN", data, error)) return false;
+        // Sessions as multi-row INSERTs (a few hundred rows each), so RETURNING names the new ones.
         std::unordered_set<std::string> fresh;
-        {
-            Result r(PQexec(m_conn,
-                            "INSERT INTO sessions SELECT * FROM stage_sessions ON CONFLICT (session_id) DO NOTHING "
-                            "RETURNING session_id"));
-            if (r.status() != PGRES_TUPLES_OK) return fail(error);
-            for (int i = 0, n = PQntuples(r.get()); i < n; ++i) fresh.insert(PQgetvalue(r.get(), i, 0));
+        const size_t columns = session_table_columns().size();
+        constexpr size_t kRowsPerInsert = 500;
+        for (size_t at = 0; at < sessions.size(); at += kRowsPerInsert) {
+            const size_t n = std::min(kRowsPerInsert, sessions.size() - at);
+            std::string sql = "INSERT INTO sessions VALUES ";
+            std::vector<std::string> params;
+            params.reserve(n * columns);
+            for (size_t i = 0; i < n; ++i) {
+                sql += i ? ",(?" : "(?";
+                for (size_t c = 1; c < columns; ++c) sql += ",?";
+                sql += ")";
+                for (auto& v : session_table_row(header, sessions[at + i])) params.push_back(std::move(v));
+            }
+            sql += " ON CONFLICT (session_id) DO NOTHING RETURNING session_id";
+            if (!query(sql, params, rows, error)) return fail(error);
+            for (auto& r : rows) fresh.insert(std::move(r[0]));
         }
         count.added.reserve(sessions.size());
         for (const auto& s : sessions) count.added.push_back(fresh.count(s.session_id) ? 1 : 0);
         count.sessions_added = static_cast<std::int64_t>(fresh.size());
         count.sessions_present = static_cast<std::int64_t>(sessions.size()) - count.sessions_added;
-        data.clear();
+        std::string data;
         for (const auto& a : answers) {
             if (!fresh.count(a.session_id)) continue;
             for (const std::string* f : {&a.session_id, &a.question_id, &a.phase, &a.value, &a.content_hash}) {
@@ -213,8 +214,6 @@ std::unique_ptr<CentralDb> open_postgres(const std::string& uri, std::string& er
     // Each bundle's commit is atomic; like SQLite's synchronous=NORMAL, a power cut may lose the
     // last bundles committed, which collecting again restores (it is idempotent).
     if (!out->exec("SET synchronous_commit = off", error)) return nullptr;
-    if (!out->exec("CREATE TEMP TABLE IF NOT EXISTS stage_sessions (LIKE sessions) ON COMMIT DELETE ROWS", error))
-        return nullptr;
     return out;
 }
 
