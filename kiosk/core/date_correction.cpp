@@ -11,6 +11,7 @@ namespace dv {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
+constexpr std::int64_t kMaxOffset = 200LL * 366 * kDay;
 
 std::optional<std::int64_t> day_start(const std::string& date) {
     const auto day = day_number(date);
@@ -48,6 +49,8 @@ std::optional<DateLabel> shift_date_label(const DateLabel& label, std::int64_t o
     const auto from = day_start(first), to = day_start(last);
     const auto part = part_span(label.part_of_day);
     if (!from || !to || !part || *to < *from) return std::nullopt;
+    // An offset of centuries is not a clock correction (and must not overflow below).
+    if (offset_seconds > kMaxOffset || offset_seconds < -kMaxOffset) return std::nullopt;
     if (slash != std::string::npos && !label.part_of_day.empty()) return std::nullopt;  // not a label the kiosk writes
     const std::int64_t begin = *from + part->begin + offset_seconds;
     const std::int64_t last_second = *to + part->end - 1 + offset_seconds;

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+
 using namespace dv;
 
 namespace {
@@ -73,6 +75,7 @@ TEST_CASE("Date correction/a period moves only when the shift keeps it one calen
     REQUIRE(one);
     CHECK(one->visit_date == "2025-11-24");
     CHECK_FALSE(shift_date_label({"2025-11-23/2025-11-22", ""}, 0));  // malformed: ends before it starts
+    CHECK_FALSE(shift_date_label({"2025-11-23", ""}, INT64_MAX));      // not a clock correction
 }
 
 TEST_CASE("Date correction/only sessions of a boot with a correction change and the latest correction wins",

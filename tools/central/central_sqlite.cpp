@@ -101,9 +101,9 @@ public:
     // SQLite plans these queries well from the keys alone (bench_collect shows it).
     bool refresh_statistics(std::string&) override { return true; }
 
-    bool query(const std::string& sql, const std::vector<std::string>& params, Rows& rows,
-               std::string& error) override {
-        rows.clear();
+    // Runs sql with params, calling on_row for each row; false with error when it fails.
+    template <class OnRow>
+    bool each_row(const std::string& sql, const std::vector<std::string>& params, std::string& error, OnRow on_row) {
         sql::Stmt stmt(m_db, sql.c_str());
         if (!stmt.ok()) {
             error = m_path + ": " + sqlite3_errmsg(m_db);
@@ -111,11 +111,7 @@ public:
         }
         for (size_t i = 0; i < params.size(); ++i) stmt.bind(static_cast<int>(i + 1), params[i]);
         int rc;
-        while ((rc = stmt.step()) == SQLITE_ROW) {
-            std::vector<std::string> row;
-            for (int c = 0, n = stmt.columns(); c < n; ++c) row.push_back(stmt.text(c));
-            rows.push_back(std::move(row));
-        }
+        while ((rc = stmt.step()) == SQLITE_ROW) on_row(stmt);
         if (rc != SQLITE_DONE) {
             error = m_path + ": " + sqlite3_errmsg(m_db);
             return false;
@@ -123,30 +119,30 @@ public:
         return true;
     }
 
+    bool query(const std::string& sql, const std::vector<std::string>& params, Rows& rows,
+               std::string& error) override {
+        rows.clear();
+        return each_row(sql, params, error, [&](const sql::Stmt& stmt) {
+            std::vector<std::string> row;
+            for (int c = 0, n = stmt.columns(); c < n; ++c) row.push_back(stmt.text(c));
+            rows.push_back(std::move(row));
+        });
+    }
+
     bool count_rows(const std::string& sql, const std::vector<std::string>& params, int columns, Rows& rows,
                     std::string& error) override {
         rows.clear();
-        sql::Stmt stmt(m_db, sql.c_str());
-        if (!stmt.ok()) {
-            error = m_path + ": " + sqlite3_errmsg(m_db);
-            return false;
-        }
-        for (size_t i = 0; i < params.size(); ++i) stmt.bind(static_cast<int>(i + 1), params[i]);
         std::unordered_map<std::string, std::int64_t> counts;
         std::string key;
-        int rc;
-        while ((rc = stmt.step()) == SQLITE_ROW) {
+        const bool ok = each_row(sql, params, error, [&](const sql::Stmt& stmt) {
             key.clear();
             for (int c = 0; c < columns; ++c) {
                 key += stmt.view(c);
                 key += '\x1f';
             }
             ++counts[key];
-        }
-        if (rc != SQLITE_DONE) {
-            error = m_path + ": " + sqlite3_errmsg(m_db);
-            return false;
-        }
+        });
+        if (!ok) return false;
         rows.reserve(counts.size());
         for (const auto& [k, n] : counts) {
             std::vector<std::string> row;
