@@ -104,10 +104,12 @@ TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keye
         s.answers = {{s.sessions[0].session_id, "comfort_wider", "", "neutral", test::default_wording("comfort_wider")}};
         if (name == "version") s.format_version = 2;
         if (name == "wrong_key") s.recipient = other.pub;
+        if (name == "orphan") s.answers.push_back({std::string(32, 'd'), "aware", "", "yes", "0123456789abcdef"});
         return test::write_bundle(drive, s);
     };
     const std::string tampered = spoil(101, "tamper"), missing = spoil(102, "missing"), partial = spoil(103, "partial"),
-                      version = spoil(104, "version"), wrong_key = spoil(105, "wrong_key"), summary = spoil(106, "summary");
+                      version = spoil(104, "version"), wrong_key = spoil(105, "wrong_key"), summary = spoil(106, "summary"),
+                      orphan = spoil(107, "orphan");
     {
         std::fstream f(tampered + "/answers.csv", std::ios::in | std::ios::out | std::ios::binary);
         f.seekp(-4, std::ios::end);
@@ -129,7 +131,8 @@ TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keye
     CHECK(lines_with(r.out, version + "/manifest.json: bundle format version 2 is not one this tool reads") == 1);
     CHECK(lines_with(r.out, wrong_key + "/sessions.csv: ") == 1);
     CHECK(lines_with(r.out, summary + ": a summary only") == 1);
-    CHECK(r.out.find("6 bundles (0 already collected, 6 refused), 461 visits") != std::string::npos);
+    CHECK(lines_with(r.out, orphan + "/answers.csv: an answer to aware belongs to session dddd") == 1);
+    CHECK(r.out.find("6 bundles (0 already collected, 7 refused), 461 visits") != std::string::npos);
     CHECK(count_of(db, "sessions") == "461");  // 459 + 2 sealed
     CHECK(count_of(db, "exports") == "6");
     CHECK(test::query_value(db, "SELECT COUNT(*) FROM sessions WHERE session_id LIKE 'bbbb%'") == "0");

@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <filesystem>
+
 using namespace dv;
 
 namespace {
@@ -33,6 +36,12 @@ struct Collected {
         return dir.file(name);
     }
 };
+
+std::string safe_version(std::string v) {
+    for (auto& c : v)
+        if (c == '.') c = '-';
+    return v;
+}
 
 std::vector<std::string> labels() {
     std::vector<std::string> out;
@@ -140,4 +149,45 @@ TEST_CASE("Report/a filter by site and dates and pack keeps only those visits", 
     const std::string none = c.report({"--suppression", "none", "--from", "2026-01-01"}, "empty");
     CHECK_FALSE(test::read_file(none + "/comfort_wider.csv").size());
     CHECK(test::run_tool({"report", "--db", c.db, "--out", c.dir.file("x"), "--from", "2025-13-01"}).exit_code == 2);
+}
+
+TEST_CASE("Report/a question whose wording changed between pack versions is reported per version unless merged",
+          "[report]") {
+    test::TempDir dir;
+    const KioskKey kiosk = generate_kiosk_key();
+    const std::string current = test::default_pack().version;
+    const auto bundle = [&](std::uint64_t id, const std::string& version, const std::string& wording, int n) {
+        test::BundleSpec b;
+        b.export_id = test::export_id_for(id);
+        b.kiosk = kiosk;
+        for (int i = 0; i < n; ++i) {
+            char sid[33];
+            std::snprintf(sid, sizeof sid, "%016llx%016x", static_cast<unsigned long long>(id), i);
+            b.sessions.push_back(test::made_session(sid, "2025-11-23", "", "default", version));
+            b.answers.push_back({sid, "comfort_wider", "", i % 2 ? "neutral" : "very_comfortable", wording});
+        }
+        test::write_bundle(dir.file("drive"), b);
+    };
+    bundle(1, "0.9.0", "1111222233334444", 40);  // an older wording, from a pack no longer at hand
+    bundle(2, current, test::default_wording("comfort_wider"), 60);
+    const std::string db = dir.file("central.sqlite");
+    REQUIRE(test::run_tool({"collect", "--db", db, dir.file("drive")}).exit_code == 0);
+
+    REQUIRE(test::run_tool({"report", "--db", db, "--out", dir.file("apart"), "--suppression", "none"}).exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(dir.file("apart/comfort_wider.csv")));
+    const auto old_rows = test::csv_lines(dir.file("apart/comfort_wider_v0-9-0.csv"));
+    const auto new_rows = test::csv_lines(dir.file("apart/comfort_wider_v" + safe_version(current) + ".csv"));
+    REQUIRE(!old_rows.empty());
+    REQUIRE(!new_rows.empty());
+    CHECK(old_rows.back() == "TOTAL,40,100%");
+    CHECK(old_rows.front() == "neutral,20,50%");  // no pack for 0.9.0: ids, in id order
+    CHECK(new_rows.back() == "TOTAL,60,100%");
+    const std::string html = test::read_file(dir.file("apart/report.html"));
+    CHECK(html.find("The wording of this question changed between pack versions") != std::string::npos);
+    CHECK(html.find("was not found, so answers are shown by their ids") != std::string::npos);
+
+    REQUIRE(test::run_tool({"report", "--db", db, "--out", dir.file("merged"), "--suppression", "none",
+                            "--merge-versions"})
+                .exit_code == 0);
+    CHECK(test::csv_lines(dir.file("merged/comfort_wider.csv")).back() == "TOTAL,100,100%");
 }

@@ -2,6 +2,7 @@
 // staff-confirmed offset of its boot only when the result is one calendar date.
 #include "core/date_correction.hpp"
 #include "core/export_rows.hpp"
+#include "exchange/manifest.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -97,4 +98,27 @@ TEST_CASE("Date correction/only sessions of a boot with a correction change and 
     CHECK(sessions[1].visit_date == "1970-01-02");
     CHECK(sessions[2].visit_date == "2025-11-23");
     CHECK(sessions[3].visit_date == "2025-11-20");  // trusted dates are never touched
+}
+
+TEST_CASE("Date correction/the manifest's clock key round-trips and is optional and a malformed one names the key",
+          "[date_correction][bundle]") {
+    Manifest m;
+    m.export_id = "0123456789abcdef";
+    std::string error;
+    Manifest back;
+    REQUIRE(parse_manifest(manifest_json(m), "manifest.json", back, error));
+    CHECK_FALSE(back.clock);  // older bundles have no clock key
+    m.clock = ManifestClock{"2025-11-23T15:40", false, 3, {{3, 1763776800, "2025-11-23"}, {2, -3600, "2025-11-20"}}};
+    REQUIRE(parse_manifest(manifest_json(m), "manifest.json", back, error));
+    REQUIRE(back.clock);
+    CHECK(back.clock->at_export == "2025-11-23T15:40");
+    CHECK_FALSE(back.clock->trusted);
+    CHECK(back.clock->boot == 3);
+    REQUIRE(back.clock->corrections.size() == 2);
+    CHECK(back.clock->corrections[0].offset_seconds == 1763776800);
+    CHECK(back.clock->corrections[1].boot == 2);
+    std::string text = manifest_json(m);
+    text.replace(text.find("1763776800"), 10, "\"soon\"");
+    CHECK_FALSE(parse_manifest(text, "b/manifest.json", back, error));
+    CHECK(error == "b/manifest.json: 'clock' is missing or has the wrong type");
 }
