@@ -202,7 +202,7 @@ std::unique_ptr<CentralDb> open_postgres(const std::string& uri, std::string& er
         std::string message = conn ? PQerrorMessage(conn) : "out of memory";
         while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
         for (auto& c : message)
-            if (c == '\n') c = ' ';
+            if (c == '\n' || c == '\t') c = ' ';
         error = name + ": cannot connect (" + message + ")";
         PQfinish(conn);
         return nullptr;

@@ -115,6 +115,11 @@ int cmd_report(const std::vector<std::string>& args) {
                 if (o.age_question.empty() && q.about_you && q.id.find("age") != std::string::npos)
                     o.age_question = q.id;
 
+    std::error_code ec;
+    if (db_spec.find("://") == std::string::npos && !std::filesystem::exists(db_spec, ec)) {
+        std::fprintf(stderr, "datavoice report: %s: no such database (run datavoice collect first)\n", db_spec.c_str());
+        return 2;
+    }
     auto db = central::open_central_db(db_spec, error);
     if (!db) {
         std::fprintf(stderr, "datavoice report: %s\n", error.c_str());
