@@ -41,7 +41,8 @@ bool write_file(const std::string& path, const std::string& text, std::string& e
 }
 
 const char* const kStyle = R"(
-body { -webkit-print-color-adjust: exact; print-color-adjust: exact; font-family: "DejaVu Sans", Arial, sans-serif; color: #1d2a33; margin: 2em auto; max-width: 60em; padding: 0 1em; line-height: 1.4; }
+body { -webkit-print-color-adjust: exact; print-color-adjust: exact;
+       font-family: "DejaVu Sans", Arial, sans-serif; color: #1d2a33; margin: 2em auto; max-width: 60em; padding: 0 1em; line-height: 1.4; }
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
 h2 { font-size: 1.35em; border-bottom: 3px solid #005eb8; padding-bottom: 0.2em; margin-top: 2em; }
 h3 { font-size: 1.1em; margin: 0 0 0.3em; }
