@@ -4,9 +4,11 @@
 // an answer. Format: docs/bundle-format.md.
 #pragma once
 
+#include "core/clock_trust.hpp"
 #include "core/export_rows.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,9 @@ struct Manifest {
     bool encrypted = false;
     std::string recipient;  // the staff public key (box), base64, when encrypted
     std::vector<ManifestFile> files;
+    // The kiosk's clock at the export and the staff corrections for uncertain dates
+    // (optional: older bundles have no "clock").
+    std::optional<ExportClock> clock;
 
     const ManifestFile* file(const std::string& name) const;
 };

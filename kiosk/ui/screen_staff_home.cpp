@@ -133,6 +133,32 @@ void kiosk_column(StaffFrame& s, float w) {
     ImGui::EndGroup();
 }
 
+// Said prominently, above everything: a clock the kiosk does not trust, and visits whose dates
+// are uncertain because of one.
+void clock_banner(StaffFrame& s, float w) {
+    Frame& f = s.f;
+    const StaffView& v = s.view;
+    const std::int64_t n = v.totals.sessions_date_uncertain;
+    if (v.clock_trusted && n == 0) return;
+    std::string text = std::string(icon_glyph("warning")) + "  ";
+    if (!v.clock_trusted)
+        text += "The kiosk does not trust its clock. " + v.clock_verdict + " New visits get an uncertain date. ";
+    if (n > 0)
+        text += std::to_string(n) + (n == 1 ? " visit has" : " visits have") +
+                " an uncertain date (stored while the clock was not trusted). Exports carry your clock "
+                "correction so they can be put right.";
+    const float pad = 14 * f.m.scale;
+    const float h = text_height(f.fonts.bold, text, w - 2 * pad) + 2 * pad;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), f.pal.surface, f.m.rounding);
+    dl->AddRect(a, ImVec2(a.x + w, a.y + h), f.pal.accent_concern, f.m.rounding, 0, 3 * f.m.scale);
+    draw_wrapped(dl, f.fonts.bold, ImVec2(a.x + pad, a.y + pad), w - 2 * pad, text, f.pal.accent_concern, false);
+    f.widgets.add("clock_warning", "text", a, ImVec2(a.x + w, a.y + h), text);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
+}
+
 }  // namespace
 
 void screen_staff_home(StaffFrame& s) {
@@ -145,6 +171,7 @@ void screen_staff_home(StaffFrame& s) {
                    "staff_message");
         ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
     }
+    clock_banner(s, w);
     const float left = w * 0.6f;
     results_column(s, left, bottom);
     ImGui::SameLine(0, 2 * f.m.gap);
