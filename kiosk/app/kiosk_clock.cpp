@@ -61,11 +61,7 @@ ClockConfirmOutcome confirm_clock(KioskClocks& c, Store& store, bool changed, co
     if (!out.saved)
         out.message = "The clock is now " + now.date() + " " + now.time_hm() +
                       ", but the kiosk could not record it: " + store.last_error();
-    else if (changed)
-        out.message = "Clock set to " + now.date() + " " + now.time_hm() + ".";
-    else
-        out.message = "Thank you: the clock is confirmed.";
-    return out;
+    return out;  // staff just saw the time: nothing more to say when all went well
 }
 
 }  // namespace dv

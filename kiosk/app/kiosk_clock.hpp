@@ -33,7 +33,7 @@ void start_clock_trust(ClockTrust& trust, Store& store, const Clock& system);
 
 struct ClockConfirmOutcome {
     bool saved = false;
-    std::string message;  // one line for the staff home
+    std::string message;  // one line for the staff home when it could not be recorded
 };
 
 // Staff said the time shown is right (changed = false) or that it is `set` (local time).
