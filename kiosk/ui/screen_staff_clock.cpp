@@ -121,6 +121,15 @@ void clock_set(StaffFrame& s) {
     }
     ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
     centred(f, f.fonts.body, long_date(t) + ", " + t.time_hm(), f.pal.text, "clock_preview");
+    // A big change to a clock the kiosk believed is more likely a slip of the steppers; and a
+    // clock set years ahead would let the retention purge remove visits that should stay.
+    const std::int64_t days = (unix_from_civil(t) - unix_from_civil(s.view.now_local)) / 86400;
+    if (s.view.clock_trusted && (days > 2 || days < -2))
+        centred(f, f.fonts.small,
+                std::string(icon_glyph("warning")) + "  That is " + std::to_string(days > 0 ? days : -days) +
+                    " days " + (days > 0 ? "ahead of" : "behind") +
+                    " the kiosk's clock, which looked right. Check the date before you save.",
+                f.pal.accent_concern, "clock_far");
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(bottom, ImGui::GetCursorScreenPos().y)));
     const int tapped = staff_button_row(
         s, {{"clock_back", std::string(glyph::back) + "  Back"}, {"clock_save", "Save", ButtonKind::Primary}});
