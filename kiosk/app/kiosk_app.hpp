@@ -15,7 +15,7 @@
 #include "core/opening_hours.hpp"
 #include "core/profile.hpp"
 #include "core/repeat_guard.hpp"
-#include "kiosk_clock.hpp"
+#include "store/clock_records.hpp"
 #include "platform/fonts.hpp"
 #include "platform/script.hpp"
 #include "platform/watchdog.hpp"

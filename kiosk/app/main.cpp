@@ -121,7 +121,9 @@ int main(int argc, char** argv) {
     if (!clock_error.empty()) return bad_input(clock_error);
     Clock& clock = test_time ? static_cast<Clock&>(test_clock) : system_clock;
     ClockTrust trust(clock_rules(), load_clock_memory(*store), store->latest_visit_date());
-    start_clock_trust(trust, *store, clock);
+    if (const ClockVerdict v = start_clock_trust(trust, *store, clock); v != ClockVerdict::Trusted)
+        std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",
+                     verdict_text(v));
 
     WindowOptions wo;
     wo.title = "datavoice";

@@ -11,7 +11,7 @@
 #include "core/staff_lock.hpp"
 #include "core/staff_mode.hpp"
 #include "exchange/bundle.hpp"
-#include "kiosk_clock.hpp"
+#include "store/clock_records.hpp"
 #include "store/store.hpp"
 #include "store/store_export.hpp"
 #include "ui/staff_screens.hpp"

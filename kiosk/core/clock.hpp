@@ -74,6 +74,10 @@ public:
 class ShiftedClock final : public Clock {
 public:
     explicit ShiftedClock(const Clock& base) : m_base(base) {}
+    // Never copied: a copy of a ShiftedClock over another would silently share its base
+    // instead of stacking on it. Stack one on another through a Clock&.
+    ShiftedClock(const ShiftedClock&) = delete;
+    ShiftedClock& operator=(const ShiftedClock&) = delete;
     void shift_monotonic(double seconds) { m_monotonic_shift += seconds; }
     void set_wall_offset(std::int64_t seconds) { m_wall_offset = seconds; }
     std::int64_t wall_offset() const { return m_wall_offset; }

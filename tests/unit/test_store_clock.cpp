@@ -195,3 +195,122 @@ TEST_CASE("Store clock/manifests without the clock key still read, and a malform
     CHECK_FALSE(parse_manifest(bad, "bad/manifest.json", back, error));
     CHECK(error == "bad/manifest.json: 'clock' is missing or has the wrong type");
 }
+
+namespace {
+
+// A kiosk's clocks and trust over a store, as datavoice-kiosk wires them at start-up.
+struct KioskTime {
+    BootClock os;
+    ShiftedClock system{os};  // stands in for the system clock (it can be set, as root could)
+    ShiftedClock kiosk{static_cast<Clock&>(system)};
+    ClockTrust trust;
+    KioskClocks clocks{system, kiosk, trust, false};
+    ClockVerdict verdict;
+
+    KioskTime(Store& store, std::int64_t os_unix, const std::string& run, bool may_set_system = false)
+        : os(os_unix, run),
+          trust(clock_rules(), load_clock_memory(store), store.latest_visit_date()),
+          verdict(start_clock_trust(trust, store, system)) {
+        clocks.may_set_system = may_set_system;
+        kiosk.set_wall_offset(trust.offset());
+    }
+};
+
+CivilTime civil(std::int64_t unix) { return civil_from_unix(unix); }
+
+std::vector<std::string> clock_events(Store& s) {
+    std::vector<std::string> out;
+    for (const auto& e : s.audit_log())
+        if (e.event.rfind("clock_", 0) == 0) out.push_back(e.event + ": " + e.detail);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Store clock/staff setting the time trusts the clock through an offset, recorded with the boot",
+          "[store][clock]") {
+    test::ExportFixture x;
+    Store& s = *x.store;
+    const std::int64_t actual = clock_rules().build_time + 10 * 86400 + 11 * 3600;  // to the minute
+    KioskTime k(s, at("1970-01-01 00:05"), "boot-a");
+    REQUIRE(k.verdict == ClockVerdict::BeforeBuild);
+    CHECK(k.trust.boot() == 1);
+    k.os.fixed().advance(90);  // staff take a minute and a half to set it
+    const ClockConfirmOutcome out = confirm_clock(k.clocks, s, true, civil(actual));
+    CHECK(out.saved);
+    CHECK(out.message.empty());
+    CHECK(k.trust.trusted());
+    CHECK(k.kiosk.unix_seconds() == actual);
+    CHECK(k.system.unix_seconds() == at("1970-01-01 00:06:30"));  // only the kiosk's offset moved
+    const std::int64_t found = actual - at("1970-01-01 00:06:30");
+    const auto c = s.clock_confirmations();
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].boot == 1);
+    CHECK(c[0].offset_seconds == found);
+    CHECK(c[0].confirmed_on == civil(actual).date());
+    CHECK(clock_events(s) == std::vector<std::string>{
+                                 "clock_untrusted: The clock is set before this software was made.",
+                                 "clock_set: offset " + std::to_string(found) + " seconds, boot 1; kiosk offset only"});
+    CHECK(s.audit_log().back().at.rfind(civil(actual).date(), 0) == 0);  // stamped on the corrected clock
+}
+
+TEST_CASE("Store clock/a correction is carried to a restart whose system clock ran on from the same base",
+          "[store][clock]") {
+    test::ExportFixture x;
+    Store& s = *x.store;
+    const std::int64_t actual = clock_rules().build_time + 10 * 86400 + 11 * 3600;
+    BootClock os(at("1970-01-01 00:05"), "boot-a");
+    ShiftedClock system(os);
+    ShiftedClock kiosk(static_cast<Clock&>(system));
+    {
+        ClockTrust trust(clock_rules(), load_clock_memory(s), s.latest_visit_date());
+        REQUIRE(start_clock_trust(trust, s, system) == ClockVerdict::BeforeBuild);
+        KioskClocks clocks{system, kiosk, trust, false};
+        REQUIRE(confirm_clock(clocks, s, true, civil(actual)).saved);
+    }
+    os.fixed().advance(3600);  // the kiosk restarts an hour later, same OS boot
+    ClockTrust restarted(clock_rules(), load_clock_memory(s), s.latest_visit_date());
+    CHECK(start_clock_trust(restarted, s, system) == ClockVerdict::Trusted);
+    CHECK(restarted.boot() == 2);
+    CHECK(system.unix_seconds() + restarted.offset() == actual + 3600);
+    os.reboot("boot-b");  // after a reboot the rules judge the bare clock again
+    ClockTrust rebooted(clock_rules(), load_clock_memory(s), s.latest_visit_date());
+    CHECK(start_clock_trust(rebooted, s, system) == ClockVerdict::BeforeBuild);
+    CHECK(rebooted.offset() == 0);
+    CHECK(rebooted.boot() == 3);
+}
+
+TEST_CASE("Store clock/where the profile allows it the system clock is set, and the offset found is still recorded",
+          "[store][clock]") {
+    test::ExportFixture x;
+    Store& s = *x.store;
+    const std::int64_t actual = clock_rules().build_time + 10 * 86400 + 11 * 3600;
+    KioskTime k(s, at("2019-03-04 10:00"), "boot-a", true);
+    REQUIRE_FALSE(k.trust.trusted());
+    REQUIRE(confirm_clock(k.clocks, s, true, civil(actual)).saved);
+    CHECK(k.system.unix_seconds() == actual);  // the system clock itself now reads right
+    CHECK(k.trust.offset() == 0);
+    CHECK(k.kiosk.unix_seconds() == actual);
+    REQUIRE(s.clock_confirmations().size() == 1);
+    CHECK(s.clock_confirmations()[0].offset_seconds == actual - at("2019-03-04 10:00"));
+    CHECK(clock_events(s).back() ==
+          "clock_set: offset " + std::to_string(actual - at("2019-03-04 10:00")) + " seconds, boot 1; system clock set");
+    CHECK(s.setting(kSettingClockCorrection).value_or("") == "");  // nothing to carry
+}
+
+TEST_CASE("Store clock/'yes, that is right' trusts the clock with no offset and logs clock_confirmed", "[store][clock]") {
+    test::ExportFixture x;
+    Store& s = *x.store;
+    REQUIRE(save_clock_memory(s, {clock_rules().build_time + 86400, 1}));
+    // A year on: too far forward to trust without staff.
+    KioskTime k(s, clock_rules().build_time + 366 * 86400, "boot-a");
+    REQUIRE(k.verdict == ClockVerdict::JumpedForward);
+    REQUIRE(confirm_clock(k.clocks, s, false, CivilTime{}).saved);
+    CHECK(k.trust.trusted());
+    CHECK(k.trust.offset() == 0);
+    REQUIRE(s.clock_confirmations().size() == 1);
+    CHECK(s.clock_confirmations()[0].offset_seconds == 0);
+    CHECK(s.clock_confirmations()[0].boot == 2);
+    CHECK(clock_events(s).back() == "clock_confirmed: offset 0 seconds, boot 2");
+    CHECK(load_clock_memory(s).last_trusted > clock_rules().build_time + 365 * 86400);
+}
