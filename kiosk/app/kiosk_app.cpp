@@ -2,6 +2,7 @@
 #include "kiosk_app.hpp"
 
 #include "platform/screenshot.hpp"
+#include "store/clock_records.hpp"
 #include "store/journey_commit.hpp"
 #include "ui/screens.hpp"
 
@@ -36,7 +37,7 @@ constexpr double kClockSaveSeconds = 3600.0;
 
 }  // namespace
 
-KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
+KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, Clock& clock,
                    ClockTrust& trust, FontFiles fonts, const StaffSessionConfig& staff)
     : m_profile(profile),
       m_pack(pack),
@@ -45,11 +46,12 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_system_clock(clock),
       m_clock(clock),
       m_trust(trust),
+      m_clocks{clock, m_clock, trust, profile.set_system_clock},
       m_font_files(std::move(fonts)),
       m_journey(journey_config(profile, pack)),
       m_repeat_guard(profile.repeat_seconds),
       m_palette(ui::standard_palette()),
-      m_staff(staff, store, m_clock),
+      m_staff(staff, store, m_clocks),
       m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
@@ -79,9 +81,7 @@ Now KioskApp::now() const {
 }
 
 void KioskApp::save_clock_reading() {
-    const ClockMemory mem = m_trust.remember(m_system_clock.unix_seconds());
-    m_store.set_setting("clock_last_trusted", std::to_string(mem.last_trusted - mem.last_trusted % 3600));
-    m_store.set_setting("boot_count", std::to_string(mem.boot));
+    save_clock_memory(m_store, m_trust.remember(m_system_clock.unix_seconds()));
 }
 
 void KioskApp::apply(const Event& e) {

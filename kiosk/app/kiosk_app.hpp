@@ -15,6 +15,7 @@
 #include "core/opening_hours.hpp"
 #include "core/profile.hpp"
 #include "core/repeat_guard.hpp"
+#include "store/clock_records.hpp"
 #include "platform/fonts.hpp"
 #include "platform/script.hpp"
 #include "platform/watchdog.hpp"
@@ -33,7 +34,7 @@ namespace dv {
 class KioskApp {
 public:
     // `clock` is the system clock (or a test's stand-in); `trust` has already started.
-    KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, const Clock& clock,
+    KioskApp(const HardwareProfile& profile, const Pack& pack, Store& store, Window& window, Clock& clock,
              ClockTrust& trust, FontFiles fonts, const StaffSessionConfig& staff);
 
     void play_script(Script script, std::string screenshot_dir);
@@ -64,9 +65,10 @@ private:
     const Pack& m_pack;
     Store& m_store;
     Window& m_window;
-    const Clock& m_system_clock;
+    Clock& m_system_clock;
     ShiftedClock m_clock;  // the system clock plus any correction staff confirmed
     ClockTrust& m_trust;
+    KioskClocks m_clocks;  // the three above, for staff mode's clock check
     double m_next_clock_save = 0;
     FontFiles m_font_files;
 

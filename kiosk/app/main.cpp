@@ -1,11 +1,13 @@
 // datavoice-kiosk: checks every input before opening a window, then runs the kiosk.
 #include "kiosk_app.hpp"
+#include "kiosk_clock.hpp"
 #include "options.hpp"
 #include "setup.hpp"
 
 #include "core/lint.hpp"
 #include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
+#include "store/clock_records.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -24,43 +26,6 @@ int bad_input(const std::string& line) {
 std::string install_root() {
     if (const char* env = std::getenv("DATAVOICE_HOME"); env && *env) return env;
     return DATAVOICE_SOURCE_DIR;
-}
-
-std::int64_t setting_number(dv::Store& store, const char* key) {
-    const auto v = store.setting(key);
-    return v ? std::atoll(v->c_str()) : 0;
-}
-
-// Decides at start-up whether to trust the wall clock (kiosk/core/clock_trust.hpp), records
-// the boot, and logs an untrusted clock for staff.
-void start_clock_trust(dv::ClockTrust& trust, dv::Store& store, const dv::Clock& clock) {
-    using namespace dv;
-    const ClockVerdict v = trust.start(clock.unix_seconds(), clock.monotonic_seconds());
-    const ClockMemory mem = trust.remember(clock.unix_seconds());
-    store.set_setting("boot_count", std::to_string(mem.boot));
-    store.set_setting("clock_last_trusted", std::to_string(mem.last_trusted - mem.last_trusted % 3600));
-    if (v != ClockVerdict::Trusted) {
-        const std::string at = clock.local_now().date() + " " + clock.local_now().time_hm();
-        store.audit("clock_untrusted", verdict_text(v), at + " (kiosk clock, boot " + std::to_string(mem.boot) + ")");
-        std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",
-                     verdict_text(v));
-    }
-}
-
-// Tests only: DATAVOICE_TEST_WALL_CLOCK="YYYY-MM-DD HH:MM" makes the kiosk believe the wall
-// clock says that (as a Pi without a real-time clock might after a power cut).
-bool apply_test_wall_clock(dv::ShiftedClock& clock, const dv::Clock& system, std::string& error) {
-    const char* env = std::getenv("DATAVOICE_TEST_WALL_CLOCK");
-    if (!env || !*env) return false;
-    dv::CivilTime t;
-    if (!dv::parse_civil(env, t)) {
-        error = std::string("DATAVOICE_TEST_WALL_CLOCK: '") + env + "' is not a time like 2019-03-01 10:00";
-        return false;
-    }
-    const dv::CivilTime local_now = system.local_now();
-    const std::int64_t local_offset = dv::unix_from_civil(local_now) - system.unix_seconds();
-    clock.set_wall_offset(dv::unix_from_civil(t) - local_offset - system.unix_seconds());
-    return true;
 }
 
 }  // namespace
@@ -148,19 +113,17 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    // The one seam for a test's fake time (kiosk_clock.hpp): the rest of the kiosk sees a Clock.
     SystemClock system_clock;
     ShiftedClock test_clock(system_clock);
     std::string clock_error;
     const bool test_time = apply_test_wall_clock(test_clock, system_clock, clock_error);
     if (!clock_error.empty()) return bad_input(clock_error);
-    const Clock& clock = test_time ? static_cast<const Clock&>(test_clock) : system_clock;
-    ClockRules rules;
-    rules.build_time = build_time_from_date(DATAVOICE_BUILD_DATE);
-    ClockMemory memory;
-    memory.last_trusted = setting_number(*store, "clock_last_trusted");
-    memory.boot = static_cast<int>(setting_number(*store, "boot_count"));
-    ClockTrust trust(rules, memory, store->latest_visit_date());
-    start_clock_trust(trust, *store, clock);
+    Clock& clock = test_time ? static_cast<Clock&>(test_clock) : system_clock;
+    ClockTrust trust(clock_rules(), load_clock_memory(*store), store->latest_visit_date());
+    if (const ClockVerdict v = start_clock_trust(trust, *store, clock); v != ClockVerdict::Trusted)
+        std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",
+                     verdict_text(v));
 
     WindowOptions wo;
     wo.title = "datavoice";

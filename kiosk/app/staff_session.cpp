@@ -37,16 +37,20 @@ LockRecord load_lock_record(Store& store) {
     return broken;
 }
 
-StaffSession::StaffSession(const StaffSessionConfig& config, Store& store, const Clock& clock)
+StaffSession::StaffSession(const StaffSessionConfig& config, Store& store, KioskClocks& clocks)
     : m_config(config),
       m_store(store),
-      m_clock(clock),
+      m_clocks(clocks),
+      m_clock(clocks.kiosk),
       m_lock_storage(store),
       m_lock(load_lock_record(store), m_lock_storage),
       m_mode(m_lock, config.profile->staff_idle_seconds),
-      m_ledger(store, clock) {}
+      m_ledger(store, clocks.kiosk) {}
 
-StaffTime StaffSession::now() const { return {m_clock.monotonic_seconds(), m_clock.unix_seconds()}; }
+StaffTime StaffSession::now() const {
+    const std::int64_t unix = m_clock.unix_seconds();
+    return {m_clock.monotonic_seconds(), unix, m_clock.local_time(unix)};
+}
 
 
 void StaffSession::gesture(bool store_failing) {
@@ -56,7 +60,11 @@ void StaffSession::gesture(bool store_failing) {
 }
 
 void StaffSession::draw(ui::Frame& f) {
-    m_view.now_unix = now().unix;
+    const StaffTime t = now();
+    m_view.now_unix = t.unix;
+    m_view.now_local = t.local;
+    m_view.clock_trusted = m_clocks.trust.trusted();
+    m_view.clock_verdict = verdict_text(m_clocks.trust.verdict());
     std::vector<StaffEvent> events;
     ui::StaffFrame sf{f, m_mode, m_view, m_ui, events};
     ui::draw_staff_frame(sf);
@@ -79,6 +87,7 @@ void StaffSession::start_request() {
             o.drop_part_of_day = r.drop_part_of_day;
             o.pack = m_config.pack;
             o.today = m_clock.local_now().date();
+            o.clock = ExportClock{iso_minute(m_clock.local_now()), m_clocks.trust.trusted(), m_clocks.trust.boot(), {}};
             m_job = std::make_unique<ExportJob>(m_ledger, m_file_ops, o);
             m_view.export_stage = m_job->stage_label();
             m_view.export_progress = 0;
@@ -107,6 +116,12 @@ void StaffSession::start_request() {
                 result.message = "No staff key on this kiosk, so no pack can be trusted.";
             m_ledger.note(result.installed ? "pack_installed" : "pack_refused", result.message);
             m_mode.request_done(result.installed, result.message, now().monotonic);
+            break;
+        }
+        case StaffRequest::Kind::ConfirmClock: {
+            const ClockConfirmOutcome out = confirm_clock(m_clocks, m_store, r.clock_changed, r.clock_set);
+            m_mode.request_done(out.saved, out.message, now().monotonic);
+            refresh_view();
             break;
         }
         case StaffRequest::Kind::None: break;

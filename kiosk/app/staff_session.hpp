@@ -1,6 +1,7 @@
 // Staff mode inside the running kiosk: the PIN lock kept in the store's settings, core's
-// StaffMode, the figures staff see, and the work behind each request — the export job one
-// step per frame, purging exported visits, installing a signed content pack. Drives are
+// StaffMode, the figures staff see, and the work behind each request — confirming or setting
+// the clock, the export job one step per frame, purging exported visits, installing a signed
+// content pack. Drives are
 // listed only while StaffMode::may_use_drives() (core/staff_mode.hpp, invariant 2).
 #pragma once
 
@@ -10,6 +11,7 @@
 #include "core/staff_lock.hpp"
 #include "core/staff_mode.hpp"
 #include "exchange/bundle.hpp"
+#include "store/clock_records.hpp"
 #include "store/store.hpp"
 #include "store/store_export.hpp"
 #include "ui/staff_screens.hpp"
@@ -42,7 +44,8 @@ struct StaffSessionConfig {
 
 class StaffSession {
 public:
-    StaffSession(const StaffSessionConfig& config, Store& store, const Clock& clock);
+    // `clocks.kiosk` is the clock staff mode reads; the clock check confirms or corrects it.
+    StaffSession(const StaffSessionConfig& config, Store& store, KioskClocks& clocks);
 
     bool active() const { return m_mode.active(); }
     std::string screen_name() const { return staff_screen_name(m_mode.screen()); }
@@ -66,7 +69,8 @@ private:
 
     StaffSessionConfig m_config;
     Store& m_store;
-    const Clock& m_clock;
+    KioskClocks& m_clocks;
+    const Clock& m_clock;  // m_clocks.kiosk
     SettingsLockStorage m_lock_storage;
     StaffLock m_lock;
     StaffMode m_mode;

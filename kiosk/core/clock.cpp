@@ -1,9 +1,13 @@
 // Calendar arithmetic and the system clock.
 #include "clock.hpp"
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <fstream>
 
 namespace dv {
 
@@ -105,6 +109,34 @@ std::optional<std::int64_t> day_number(const std::string& date) {
 
 std::string date_of(std::int64_t day) { return civil_from_unix(day * 86400).date(); }
 
+std::string iso_minute(const CivilTime& t) { return t.date() + "T" + t.time_hm(); }
+
+CivilTime step_civil(CivilTime t, ClockField field, int delta) {
+    auto wrap = [](int v, int lo, int hi) {
+        const int n = hi - lo + 1;
+        return lo + ((v - lo) % n + n) % n;
+    };
+    switch (field) {
+        case ClockField::Day: t.day = wrap(t.day + delta, 1, days_in_month(t.year, t.month)); break;
+        case ClockField::Month: t.month = wrap(t.month + delta, 1, 12); break;
+        case ClockField::Year: t.year = std::clamp(t.year + delta, 2000, 2099); break;
+        case ClockField::Hour: t.hour = wrap(t.hour + delta, 0, 23); break;
+        case ClockField::Minute: t.minute = wrap(t.minute + delta, 0, 59); break;
+    }
+    t.day = std::min(t.day, days_in_month(t.year, t.month));
+    return t;
+}
+
+std::int64_t unix_from_local(const Clock& clock, const CivilTime& local) {
+    // Guess with the zone's offset now, then correct with its offset at the guess (a summer
+    // date set while the clock believes it is winter).
+    const std::int64_t as_utc = unix_from_civil(local);
+    const std::int64_t now = clock.unix_seconds();
+    std::int64_t guess = as_utc - (unix_from_civil(clock.local_time(now)) - now);
+    guess = as_utc - (unix_from_civil(clock.local_time(guess)) - guess);
+    return guess;
+}
+
 double SystemClock::monotonic_seconds() const {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
@@ -113,6 +145,21 @@ double SystemClock::monotonic_seconds() const {
 std::int64_t SystemClock::unix_seconds() const {
     using namespace std::chrono;
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+bool SystemClock::set_wall_time(std::int64_t unix, std::string& error) {
+    timespec ts{};
+    ts.tv_sec = static_cast<std::time_t>(unix);
+    if (clock_settime(CLOCK_REALTIME, &ts) == 0) return true;
+    error = std::string("the system clock could not be set (") + std::strerror(errno) + ")";
+    return false;
+}
+
+std::string SystemClock::run_id() const {
+    std::ifstream in("/proc/sys/kernel/random/boot_id");
+    std::string id;
+    std::getline(in, id);
+    return id;
 }
 
 CivilTime SystemClock::local_time(std::int64_t unix_seconds) const {

@@ -31,10 +31,12 @@ ClockTrust::ClockTrust(ClockRules rules, ClockMemory remembered, std::string lat
     if (!latest_stored_date.empty() && parse_civil(latest_stored_date, c)) m_latest_stored_day = unix_from_civil(c);
 }
 
-ClockVerdict ClockTrust::start(std::int64_t system_unix, double monotonic) {
+ClockVerdict ClockTrust::start(std::int64_t system_unix_bare, double monotonic, std::int64_t carried_offset) {
     ++m_memory.boot;
-    m_anchor_wall = system_unix;
+    m_offset = carried_offset;
+    m_anchor_wall = system_unix_bare;
     m_anchor_monotonic = monotonic;
+    const std::int64_t system_unix = system_unix_bare + carried_offset;  // invariant 4
     // Visits are stamped in local time, which may be up to a day ahead of UTC midnight.
     const std::int64_t latest_allowed_before = m_latest_stored_day - 86400;
     if (system_unix < m_rules.build_time)

@@ -15,7 +15,8 @@
 //      └───────────────────────────────► Untrusted ◄──────────────────────────────────┘
 //
 // TRANSITIONS
-//   Unknown → Trusted | Untrusted   ClockTrust::start()
+//   Unknown → Trusted | Untrusted   ClockTrust::start()  (on the system clock plus any correction
+//                                   carried over from a kiosk restart within the same OS boot)
 //   Trusted → Untrusted             ClockTrust::check()  (the wall clock moved against the monotonic one)
 //   Untrusted → Trusted             ClockTrust::staff_confirm()
 //
@@ -31,10 +32,13 @@
 //       taken while untrusted.
 //   (3) The correction staff confirm is an offset added to the system clock; it never changes
 //       what the monotonic clock says, so timeouts are unaffected.
+//   (4) A carried correction is judged by the same rules as the bare system clock: it is
+//       applied, never trusted blindly.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace dv {
 
@@ -47,6 +51,26 @@ enum class ClockVerdict {
     JumpedWhileRunning,
 };
 const char* verdict_text(ClockVerdict v);  // plain words for the staff screen and log
+
+// A staff confirmation of the time, as the store keeps it and an export carries it
+// (manifest.json "clock", docs/bundle-format.md).
+struct ClockConfirmation {
+    int boot = 0;
+    // The actual time minus the kiosk's clock as it was before the confirmation (the clock
+    // that stamped the boot's date-uncertain visits); 0 when staff said it was right.
+    std::int64_t offset_seconds = 0;
+    std::string confirmed_on;  // YYYY-MM-DD on the corrected clock
+};
+
+// The kiosk's clock as an export describes it (manifest.json "clock").
+struct ExportClock {
+    std::string at_export;  // YYYY-MM-DDTHH:MM, the kiosk's local time with any correction applied
+    bool trusted = false;   // whether the kiosk trusted its clock at the export
+    int boot = 0;           // the boot the export ran in
+    // For each boot with date-uncertain visits in the bundle and a confirmation in that same
+    // boot: the latest confirmation. Filled by the export job.
+    std::vector<ClockConfirmation> corrections;
+};
 
 // What the kiosk remembers between boots (stored in the settings table).
 struct ClockMemory {
@@ -67,8 +91,10 @@ class ClockTrust {
 public:
     ClockTrust(ClockRules rules, ClockMemory remembered, std::string latest_stored_date);
 
-    // The first reading of this boot. `system_unix` is the operating system's clock.
-    ClockVerdict start(std::int64_t system_unix, double monotonic);
+    // The first reading of this boot. `system_unix` is the operating system's clock;
+    // `carried_offset` a staff correction still valid from an earlier start in the same OS
+    // boot (invariant 4: the rules judge system_unix + carried_offset).
+    ClockVerdict start(std::int64_t system_unix, double monotonic, std::int64_t carried_offset = 0);
     // A later reading: untrusts the clock if it moved against the monotonic clock.
     ClockVerdict check(std::int64_t system_unix, double monotonic);
     // Staff say the true time is `actual_unix`; returns the offset found (actual - system).

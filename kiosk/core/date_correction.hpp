@@ -12,6 +12,8 @@
 // certain. Otherwise the visit stays uncertain: never a guess.
 #pragma once
 
+#include "clock_trust.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,12 +23,8 @@ namespace dv {
 
 struct ExportSession;
 
-// One staff confirmation of the time, for the boot it was made in.
-struct ClockCorrection {
-    int boot = 0;
-    std::int64_t offset_seconds = 0;  // actual time − the kiosk's system clock
-    std::string confirmed_on;         // YYYY-MM-DD, the corrected date it was confirmed on
-};
+// One staff confirmation of the time, for the boot it was made in (core/clock_trust.hpp).
+using ClockCorrection = ClockConfirmation;
 
 struct DateLabel {
     std::string visit_date;   // "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD"

@@ -5,6 +5,7 @@
 // both follow one code path. Rows are the privacy module's export rows (export_rows.hpp).
 #pragma once
 
+#include "clock_trust.hpp"
 #include "export_rows.hpp"
 
 #include <cstdint>
@@ -49,6 +50,9 @@ public:
     // Records a verified export: each (session id, highest answer id exported) pair is taken.
     virtual bool mark_exported(const ExportMark& mark,
                                const std::vector<std::pair<std::string, std::int64_t>>& sessions) = 0;
+
+    // Staff confirmations of the clock: the latest of each boot (manifest.json "clock").
+    virtual bool clock_confirmations(std::vector<ClockConfirmation>& out) = 0;
 
     // The staff audit log (staff actions only, never a visitor's data).
     virtual void note(const std::string& event, const std::string& detail) = 0;

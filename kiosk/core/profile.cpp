@@ -100,6 +100,7 @@ ProfileResult parse_profile(const std::string& text, const std::string& file) {
         tomlf::Fields d(*t, file, result.problems, "kiosk");
         p.lockdown = d.boolean("lockdown", false).value_or(p.lockdown);
         p.read_aloud = d.boolean("read_aloud", false).value_or(p.read_aloud);
+        p.set_system_clock = d.boolean("set_system_clock", false).value_or(p.set_system_clock);
         if (auto v = d.text("text_size", false, 20)) {
             if (*v == "standard" || *v == "large" || *v == "extra_large")
                 p.text_size = *v;

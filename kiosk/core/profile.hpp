@@ -43,6 +43,9 @@ struct HardwareProfile {
     bool lockdown = false;
     bool read_aloud = false;
     std::string text_size = "standard";  // standard, large, extra_large
+    // When staff set the time, also set the system clock (needs root or CAP_SYS_TIME);
+    // otherwise, or when that fails, only the kiosk's own offset moves.
+    bool set_system_clock = false;
 
     // [privacy]
     // A visit starting this soon after the previous one's start, with the same answers, is

@@ -19,6 +19,8 @@ const char* staff_screen_name(StaffScreen s) {
         case StaffScreen::Off: return "";
         case StaffScreen::NotSetUp: return "staff_not_set_up";
         case StaffScreen::Keypad: return "staff_keypad";
+        case StaffScreen::ClockCheck: return "staff_clock";
+        case StaffScreen::ClockSet: return "staff_clock_set";
         case StaffScreen::Home: return "staff_home";
         case StaffScreen::Export: return "staff_export";
         case StaffScreen::Exporting: return "staff_exporting";
@@ -54,6 +56,7 @@ void StaffMode::close(const char* why) {
     m_chosen = -1;
     m_everything = false;
     m_drop_part_of_day = false;
+    m_clock_edit = CivilTime{};
     m_message.clear();
     if (was_unlocked) m_audit.emplace_back("staff_exit", why);
 }
@@ -84,11 +87,42 @@ void StaffMode::handle(const StaffEvent& e, const StaffTime& now) {
         return;
     }
 
+    if (m_screen == StaffScreen::ClockCheck || m_screen == StaffScreen::ClockSet) {
+        // Invariant 6: from here only an answer about the clock leads on.
+        switch (e.kind) {
+            case K::ClockRight:
+                if (m_screen == StaffScreen::ClockCheck) start_request(StaffRequest::Kind::ConfirmClock);
+                break;
+            case K::ClockChange:
+                if (m_screen == StaffScreen::ClockCheck) {
+                    m_clock_edit = now.local;
+                    m_clock_edit.second = 0;
+                    m_screen = StaffScreen::ClockSet;
+                }
+                break;
+            case K::ClockStep:
+                if (m_screen == StaffScreen::ClockSet && e.number >= 0 &&
+                    e.number <= static_cast<int>(ClockField::Minute) && (e.delta == 1 || e.delta == -1))
+                    m_clock_edit = step_civil(m_clock_edit, static_cast<ClockField>(e.number), e.delta);
+                break;
+            case K::SaveClock:
+                if (m_screen == StaffScreen::ClockSet) start_request(StaffRequest::Kind::ConfirmClock);
+                break;
+            case K::Back:
+                if (m_screen == StaffScreen::ClockSet) m_screen = StaffScreen::ClockCheck;
+                break;
+            case K::Exit: close("left staff mode"); break;
+            default: break;
+        }
+        return;
+    }
+
     switch (e.kind) {
         case K::Open:
             if (m_screen == StaffScreen::Home && e.screen != StaffScreen::Off && e.screen != StaffScreen::Keypad &&
                 e.screen != StaffScreen::NotSetUp && e.screen != StaffScreen::Exporting &&
-                e.screen != StaffScreen::ExportResult) {
+                e.screen != StaffScreen::ExportResult && e.screen != StaffScreen::ClockCheck &&
+                e.screen != StaffScreen::ClockSet) {
                 m_screen = e.screen;
                 m_message.clear();
                 m_chosen = m_drives.size() == 1 ? 0 : -1;
@@ -124,7 +158,7 @@ void StaffMode::submit_pin(const StaffTime& now) {
     m_has_outcome = true;
     switch (a.outcome) {
         case StaffLock::Outcome::Unlocked:
-            m_screen = StaffScreen::Home;  // invariant 1
+            m_screen = StaffScreen::ClockCheck;  // invariants 1 and 6
             m_has_outcome = false;
             m_audit.emplace_back("staff_unlock", "");
             break;
@@ -160,6 +194,13 @@ void StaffMode::set_drives(std::vector<RemovableDrive> drives) {
 void StaffMode::start_request(StaffRequest::Kind kind) {
     StaffRequest r;
     r.kind = kind;
+    if (kind == StaffRequest::Kind::ConfirmClock) {
+        r.clock_changed = m_screen == StaffScreen::ClockSet;
+        r.clock_set = m_clock_edit;
+        m_pending = r;
+        m_message.clear();
+        return;
+    }
     if (kind != StaffRequest::Kind::Purge) {
         if (m_chosen < 0 || static_cast<size_t>(m_chosen) >= m_drives.size()) return;
         r.drive = m_drives[static_cast<size_t>(m_chosen)].path;
@@ -179,7 +220,7 @@ void StaffMode::request_done(bool ok, std::string message, double now_monotonic)
     m_message = std::move(message);
     m_message_ok = ok;
     if (kind == StaffRequest::Kind::Export) m_screen = StaffScreen::ExportResult;
-    if (kind == StaffRequest::Kind::Purge) m_screen = StaffScreen::Home;
+    if (kind == StaffRequest::Kind::Purge || kind == StaffRequest::Kind::ConfirmClock) m_screen = StaffScreen::Home;
 }
 
 void StaffMode::tick(const StaffTime& now) {

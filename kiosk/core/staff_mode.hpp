@@ -1,29 +1,42 @@
 // Staff mode: the screens behind the hidden gesture, as a state machine separate from the
 // visitor journey. The app shows the journey while staff mode is Off and these screens
-// otherwise; it performs the requests (export, purge, pack update) and reports back.
+// otherwise; it performs the requests (the clock check, export, purge, pack update) and
+// reports back.
 //
 // STATES (StaffScreen)
 //
-//          gesture()             Submit, right PIN
-//   Off ─────────────► Keypad ─────────────────────► Home ◄──────── Back ────────┐
-//    ▲                  │  ▲ wrong PIN / locked        │ Open                     │
-//    │                  │  └──────┘                    ├──► Export ──StartExport──► Exporting ──done──► ExportResult
-//    │     Cancel       │                              ├──► Purge ──ConfirmPurge──► (request) ──done──► Home
-//    ├──────────────────┘                              ├──► PackUpdate ──InstallPack──► (request) ──done──┘
-//    │  (NotSetUp: gesture when no PIN exists)         ├──► TouchTest, QrSync
-//    └──────── Exit, or staff_idle_seconds without a touch ◄────────────────────────┘
+//          gesture()            Submit, right PIN              ClockRight
+//   Off ─────────────► Keypad ─────────────────────► ClockCheck ─────────────► (clock request) ──done──► Home
+//    ▲                  │  ▲ wrong PIN / locked       │      ▲                        ▲                    │
+//    │                  │  └──────┘        ClockChange│      │Back                    │ SaveClock          │
+//    │                  │                             ▼      │                        │                    │
+//    │                  │                            ClockSet ⟲ ClockStep ────────────┘                    │
+//    │     Cancel       │                                                                                  │
+//    ├──────────────────┘     Home ──Open──► Export ──StartExport──► Exporting ──done──► ExportResult       │
+//    │                        Home ──Open──► Purge ──ConfirmPurge──► (request) ──done──► Home              │
+//    │                        Home ──Open──► PackUpdate ──InstallPack──► (request) ──done──► PackUpdate    │
+//    │                        Home ──Open──► TouchTest, QrSync;   any of these ──Back──► Home              │
+//    │  (NotSetUp: gesture when no PIN exists)                                                             │
+//    └──────── Exit, or staff_idle_seconds without a touch, from any screen ◄──────────────────────────────┘
 //
 // TRANSITIONS (each names the function that performs it)
 //   Off → Keypad | NotSetUp          StaffMode::gesture()
-//   Keypad → Home                    handle(Submit) → submit_pin(): StaffLock says Unlocked
+//   Keypad → ClockCheck              handle(Submit) → submit_pin(): StaffLock says Unlocked
 //   Keypad → Keypad                  handle(Submit) → submit_pin(): wrong PIN, locked out, not saved
 //   Keypad | NotSetUp → Off          handle(Cancel)
+//   ClockCheck → (request)           handle(ClockRight) → start_request(): the time shown is right
+//   ClockCheck → ClockSet            handle(ClockChange): the editor starts at the time shown
+//   ClockSet → ClockSet              handle(ClockStep): one field one step (step_civil())
+//   ClockSet → (request)             handle(SaveClock) → start_request(): the time staff set
+//   ClockSet → ClockCheck            handle(Back)
+//   (clock request) → Home           request_done(), whether or not it could be saved (the
+//                                    message says so)
 //   Home → Export | Purge | ...      handle(Open)
 //   Export → Exporting               handle(StartExport) → start_request()
 //   Purge | PackUpdate → same        handle(ConfirmPurge | InstallPack) → start_request()
 //   Exporting → ExportResult         request_done()
 //   (request) → Home | PackUpdate    request_done()
-//   any unlocked screen → Home       handle(Back)
+//   any screen after the clock → Home  handle(Back)
 //   any → Off                        handle(Exit), tick() → close()
 //
 // INVARIANTS (tests in tests/unit/test_staff_mode.cpp name them)
@@ -31,10 +44,15 @@
 //   (2) may_use_drives() is true only on unlocked screens: the kiosk lists, reads or writes a
 //       removable drive only then, never while a visitor can reach the screen.
 //   (3) While a request is pending every staff event is ignored and the idle timeout waits.
-//   (4) Leaving staff mode forgets the typed PIN, the drive list and the last message.
+//   (4) Leaving staff mode forgets the typed PIN, the drive list, the last message and the
+//       time being set.
 //   (5) After idle_seconds without a staff event, staff mode closes itself (→ Off).
+//   (6) Every staff visit starts with the clock check: the right PIN leads to ClockCheck, and
+//       Home (so every other staff screen) is reached only after staff said the time is right
+//       or set it (a ConfirmClock request), never by Back or Open from the clock screens.
 #pragma once
 
+#include "clock.hpp"
 #include "staff_lock.hpp"
 
 #include <cstdint>
@@ -61,6 +79,7 @@ struct StaffTotals {
     std::int64_t answers = 0;  // effective answers
     std::int64_t flagged = 0;  // visits flagged as repeat presses
     std::int64_t sessions_not_exported = 0;
+    std::int64_t sessions_date_uncertain = 0;  // stored while the kiosk did not trust its clock
     std::int64_t sessions_purgeable = 0;  // in a verified export, nothing added since
     std::vector<DayTotal> days;           // newest first, at most 14
     std::vector<QuestionTotal> questions;
@@ -69,7 +88,21 @@ struct StaffTotals {
     std::int64_t last_export_sessions = 0;
 };
 
-enum class StaffScreen { Off, NotSetUp, Keypad, Home, Export, Exporting, ExportResult, Purge, PackUpdate, TouchTest, QrSync };
+enum class StaffScreen {
+    Off,
+    NotSetUp,
+    Keypad,
+    ClockCheck,
+    ClockSet,
+    Home,
+    Export,
+    Exporting,
+    ExportResult,
+    Purge,
+    PackUpdate,
+    TouchTest,
+    QrSync
+};
 // "staff_home" etc., as input scripts name screens (expect-screen); "" for Off.
 const char* staff_screen_name(StaffScreen s);
 
@@ -85,6 +118,7 @@ struct RemovableDrive {
 struct StaffTime {
     double monotonic = 0;     // for the idle timeout
     std::int64_t unix = 0;    // for the PIN lockout, which must survive a restart
+    CivilTime local;          // the kiosk's local time, where the clock editor starts
 };
 
 struct StaffEvent {
@@ -103,21 +137,33 @@ struct StaffEvent {
         Back,              // to Home
         Exit,              // back to the visitor journey
         Touch,             // a touch on the touch-test pattern (keeps staff mode awake)
+        ClockRight,        // "Yes, that is right"
+        ClockChange,       // "No, change it"
+        ClockStep,         // number = ClockField, delta = +1 / -1
+        SaveClock,         // the time set in the editor
     };
     Kind kind = Kind::Back;
     int number = 0;
     StaffScreen screen = StaffScreen::Home;
+    int delta = 0;
 
     static StaffEvent of(Kind k, int n = 0) { return {k, n, StaffScreen::Home}; }
     static StaffEvent open(StaffScreen s) { return {Kind::Open, 0, s}; }
+    static StaffEvent step(ClockField f, int delta) {
+        return {Kind::ClockStep, static_cast<int>(f), StaffScreen::Home, delta};
+    }
 };
 
 struct StaffRequest {
-    enum class Kind { None, Export, Purge, InstallPack };
+    enum class Kind { None, Export, Purge, InstallPack, ConfirmClock };
     Kind kind = Kind::None;
     std::string drive;  // Export, InstallPack
     bool everything = false;
     bool drop_part_of_day = false;
+    // ConfirmClock: false = the time shown is right; true = the actual time is clock_set
+    // (local, to the minute).
+    bool clock_changed = false;
+    CivilTime clock_set;
 };
 
 class StaffMode {
@@ -148,6 +194,9 @@ public:
     bool everything() const { return m_everything; }
     bool drop_part_of_day() const { return m_drop_part_of_day; }
 
+    // The time being set on ClockSet (local, to the minute).
+    const CivilTime& clock_edit() const { return m_clock_edit; }
+
     // Requests the app performs, and their outcome.
     const StaffRequest& pending() const { return m_pending; }
     // The request finished; the idle timeout starts again from now_monotonic.
@@ -173,6 +222,7 @@ private:
     int m_chosen = -1;
     bool m_everything = false;
     bool m_drop_part_of_day = false;
+    CivilTime m_clock_edit;
     StaffRequest m_pending;
     std::string m_message;
     bool m_message_ok = true;

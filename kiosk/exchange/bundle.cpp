@@ -204,6 +204,18 @@ void ExportJob::select() {
     m_manifest.sessions_to = to;
     m_manifest.sessions = static_cast<std::int64_t>(m_sessions.size());
     for (const auto& [id, version, hash] : packs) m_manifest.packs.push_back({id, version, hash});
+    if (m_options.clock) {
+        m_manifest.clock = *m_options.clock;
+        m_manifest.clock->corrections.clear();
+        std::vector<ClockConfirmation> confirmations;
+        if (!m_ledger.clock_confirmations(confirmations))
+            return fail("Export stopped: the kiosk could not read its clock records (" + m_ledger.error() + ").");
+        std::set<int> uncertain_boots;
+        for (const auto& s : m_sessions)
+            if (s.date_uncertain) uncertain_boots.insert(s.boot);
+        for (const auto& c : confirmations)  // the ledger gives the latest of each boot
+            if (uncertain_boots.count(c.boot)) m_manifest.clock->corrections.push_back(c);
+    }
     m_manifest.encrypted = m_recipient.has_value();
     if (m_recipient) m_manifest.recipient = to_base64(m_recipient->box.data(), m_recipient->box.size());
 

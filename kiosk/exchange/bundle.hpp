@@ -71,6 +71,9 @@ struct ExportOptions {
     std::string today;              // YYYY-MM-DD, for the manifest and the ledger
     std::optional<StaffPublicKey> recipient;  // overrides the kiosk's configured staff key
     std::string export_id;          // empty: a random one (tests pin it)
+    // The kiosk's clock for manifest.json (at_export, trusted, boot); the job adds the
+    // corrections of the boots whose uncertain visits it exports. Unset: no "clock" key.
+    std::optional<ExportClock> clock;
 };
 
 struct ExportResult {

@@ -1,6 +1,8 @@
 // This file implements reading and writing manifest.json.
 #include "manifest.hpp"
 
+#include "core/clock.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -16,6 +18,18 @@ bool is_hex64(const std::string& s) {
     for (char c : s)
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
     return true;
+}
+
+// "YYYY-MM-DD" (date) or "YYYY-MM-DDTHH:MM" (with_time) that names a real day and time.
+bool is_iso(const std::string& s, bool with_time) {
+    if (s.size() != (with_time ? 16u : 10u)) return false;
+    std::string civil = s;
+    if (with_time) {
+        if (s[10] != 'T') return false;
+        civil[10] = ' ';
+    }
+    CivilTime t;
+    return parse_civil(civil, t);
 }
 
 bool is_safe_file_name(const std::string& s) {
@@ -67,7 +81,8 @@ std::string manifest_json(const Manifest& m) {
     if (m.clock) {
         Json corrections = Json::array();
         for (const auto& c : m.clock->corrections)
-            corrections.push_back({{"boot", c.boot}, {"offset_seconds", c.offset_seconds}, {"confirmed_on", c.confirmed_on}});
+            corrections.push_back(
+                {{"boot", c.boot}, {"offset_seconds", c.offset_seconds}, {"confirmed_on", c.confirmed_on}});
         j["clock"] = {{"at_export", m.clock->at_export},
                       {"trusted", m.clock->trusted},
                       {"boot", m.clock->boot},
@@ -152,16 +167,28 @@ bool parse_manifest(const std::string& text, const std::string& file, Manifest& 
             }
             out.files.push_back(std::move(mf));
         }
-        where = "clock";
-        if (j.contains("clock") && !j.at("clock").is_null()) {
+        if (j.contains("clock")) {
+            where = "clock";
             const Json& c = j.at("clock");
-            ManifestClock clock;
+            ExportClock clock;
             clock.at_export = c.at("at_export").get<std::string>();
             clock.trusted = c.at("trusted").get<bool>();
             clock.boot = c.at("boot").get<int>();
-            for (const auto& e : c.at("corrections"))
-                clock.corrections.push_back({e.at("boot").get<int>(), e.at("offset_seconds").get<std::int64_t>(),
-                                             e.at("confirmed_on").get<std::string>()});
+            for (const auto& e : c.at("corrections")) {
+                ClockConfirmation k;
+                k.boot = e.at("boot").get<int>();
+                k.offset_seconds = e.at("offset_seconds").get<std::int64_t>();
+                k.confirmed_on = e.at("confirmed_on").get<std::string>();
+                if (!is_iso(k.confirmed_on, false) || k.boot < 0) {
+                    error = file + ": clock: a correction has a malformed boot or confirmed_on";
+                    return false;
+                }
+                clock.corrections.push_back(std::move(k));
+            }
+            if (!is_iso(clock.at_export, true) || clock.boot < 0) {
+                error = file + ": clock: 'at_export' must be a time like 2026-03-04T10:00 and 'boot' not negative";
+                return false;
+            }
             out.clock = std::move(clock);
         }
     } catch (const Json::exception&) {

@@ -4,7 +4,7 @@
 // an answer. Format: docs/bundle-format.md.
 #pragma once
 
-#include "core/date_correction.hpp"
+#include "core/clock_trust.hpp"
 #include "core/export_rows.hpp"
 
 #include <cstdint>
@@ -27,15 +27,6 @@ struct ManifestPack {
     std::string id, version, hash;
 };
 
-// The optional "clock" key: the kiosk's clock at export and the staff confirmations that let
-// `datavoice collect` correct uncertain dates (core/date_correction.hpp). Older bundles lack it.
-struct ManifestClock {
-    std::string at_export;  // local time at export, "YYYY-MM-DDTHH:MM", any staff correction applied
-    bool trusted = true;    // whether the kiosk trusted its clock then
-    int boot = 0;           // the boot the export ran in
-    std::vector<ClockCorrection> corrections;  // per boot with uncertain visits in the bundle
-};
-
 struct Manifest {
     int format_version = kBundleFormatVersion;
     std::string export_id;
@@ -53,7 +44,9 @@ struct Manifest {
     bool encrypted = false;
     std::string recipient;  // the staff public key (box), base64, when encrypted
     std::vector<ManifestFile> files;
-    std::optional<ManifestClock> clock;
+    // The kiosk's clock at the export and the staff corrections for uncertain dates
+    // (optional: older bundles have no "clock").
+    std::optional<ExportClock> clock;
 
     const ManifestFile* file(const std::string& name) const;
 };

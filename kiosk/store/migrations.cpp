@@ -98,6 +98,18 @@ const char* const kMigrations[] = {
         answers_through INTEGER NOT NULL
     ) WITHOUT ROWID;
     )sql",
+
+    // 5: staff confirmations of the clock, so an export can carry the correction for the
+    //    date-uncertain visits of a boot (store_clock.cpp, docs/bundle-format.md)
+    R"sql(
+    CREATE TABLE clock_confirmations (
+        confirmation_id INTEGER PRIMARY KEY,
+        boot            INTEGER NOT NULL,
+        offset_seconds  INTEGER NOT NULL,
+        confirmed_on    TEXT NOT NULL
+    );
+    CREATE INDEX clock_confirmations_by_boot ON clock_confirmations(boot);
+    )sql",
 };
 
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -3,12 +3,14 @@
 // See store.cpp for the states, transitions and numbered invariants of the store. Its
 // methods are defined across several files: store.cpp (open, commit, reads),
 // store_health.cpp (the start-up check), store_retention.cpp (purges), store_export.cpp
-// (exports, export marks, the staff screen's totals), store_clock.cpp and
-// store_results.cpp (queries for the clock rules and the results screen); the schema's
+// (exports, export marks, the staff screen's totals), store_clock.cpp (the clock rules' queries,
+// staff confirmations of the clock, clock_records.hpp) and
+// store_results.cpp (the results screen's query); the schema's
 // history is in migrations.cpp, and journey_commit.hpp holds the journey/store glue.
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/clock_trust.hpp"
 #include "core/export_ledger.hpp"
 #include "core/journey.hpp"
 #include "core/results.hpp"
@@ -115,8 +117,16 @@ public:
     void audit(const std::string& event, const std::string& detail, const std::string& at);
     std::vector<AuditEntry> audit_log();
 
+    // --- The clock (store_clock.cpp) ----------------------------------------------------
     // The latest visit date stored on a trusted clock ("" when none): the clock may not go before it.
     std::string latest_visit_date();
+    // Records a staff confirmation of the clock and its audit entry in one transaction.
+    bool record_clock_confirmation(const ClockConfirmation& c, const std::string& audit_event,
+                                   const std::string& audit_detail, const std::string& at);
+    // The latest confirmation of each boot, by boot.
+    std::vector<ClockConfirmation> clock_confirmations();
+    // How many stored visits have uncertain dates (a count, never rows).
+    std::int64_t date_uncertain_count();
     // Repeat presses (store_privacy.cpp): a session flagged as repeating the one before it
     // stays in the store and in exports, and is left out of headline tables by default.
     bool flag_repeat(const std::string& session_id);

@@ -255,6 +255,7 @@ StaffTotals Store::staff_totals() {
     t.flagged = flagged_repeat_count();
     t.sessions_not_exported = count_of(m_db, kNotExported);
     t.sessions_purgeable = count_of(m_db, kFullyExported);
+    t.sessions_date_uncertain = date_uncertain_count();
 
     std::map<std::string, DayTotal> days;
     Stmt sd(m_db, "SELECT visit_date, COUNT(*), SUM(flagged_repeat) FROM sessions GROUP BY visit_date");

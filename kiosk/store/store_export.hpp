@@ -19,6 +19,10 @@ public:
     bool read_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) override;
     bool mark_exported(const ExportMark& mark,
                        const std::vector<std::pair<std::string, std::int64_t>>& sessions) override;
+    bool clock_confirmations(std::vector<ClockConfirmation>& out) override {
+        out = m_store.clock_confirmations();
+        return true;
+    }
     void note(const std::string& event, const std::string& detail) override;
     std::optional<std::string> setting(const std::string& key) override { return m_store.setting(key); }
     bool set_setting(const std::string& key, const std::string& value) override {

@@ -62,11 +62,37 @@ void table(Frame& f, const char* id, const std::vector<std::string>& header,
     ImGui::Dummy(ImVec2(w, y - a.y));
 }
 
+// Said prominently, at the top of the results: a clock the kiosk does not trust, and visits
+// whose dates are uncertain because of one.
+void clock_banner(StaffFrame& s, float w) {
+    Frame& f = s.f;
+    const StaffView& v = s.view;
+    const std::int64_t n = v.totals.sessions_date_uncertain;
+    if (v.clock_trusted && n == 0) return;
+    std::string text = std::string(icon_glyph("warning")) + "  ";
+    if (!v.clock_trusted)
+        text += "The kiosk does not trust its clock. " + v.clock_verdict + " New visits get an uncertain date. ";
+    if (n > 0)
+        text += std::to_string(n) + (n == 1 ? " visit has" : " visits have") +
+                " an uncertain date: stored while the clock was wrong. Exports carry your correction.";
+    const float pad = 14 * f.m.scale;
+    const float h = text_height(f.fonts.bold, text, w - 2 * pad) + 2 * pad;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), f.pal.surface, f.m.rounding);
+    dl->AddRect(a, ImVec2(a.x + w, a.y + h), f.pal.accent_concern, f.m.rounding, 0, 3 * f.m.scale);
+    draw_wrapped(dl, f.fonts.bold, ImVec2(a.x + pad, a.y + pad), w - 2 * pad, text, f.pal.accent_concern, false);
+    f.widgets.add("clock_warning", "text", a, ImVec2(a.x + w, a.y + h), text);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
+}
+
 void results_column(StaffFrame& s, float w, float bottom) {
     Frame& f = s.f;
     const StaffTotals& t = s.view.totals;
     ImGui::BeginGroup();
     text_block(f, f.fonts.bold, "Results on this kiosk", w, f.pal.text, "results_title");
+    clock_banner(s, w);
     const float box = (w - 2 * f.m.gap) / 3;
     stat_box(f, "total_visits", std::to_string(t.sessions), "visits", box);
     ImGui::SameLine(0, f.m.gap);
@@ -100,16 +126,30 @@ void results_column(StaffFrame& s, float w, float bottom) {
     ImGui::EndGroup();
 }
 
-void kiosk_column(StaffFrame& s, float w) {
+void kiosk_column(StaffFrame& s, float w, float bottom) {
     Frame& f = s.f;
     const StaffView& v = s.view;
+    // On a small screen one line per language would run under the buttons: then one line says
+    // how many are still to be checked.
+    const float line = f.fonts.small->FontSize * 1.3f;
+    const float needed = line * static_cast<float>(v.languages.size() + 10) + f.fonts.bold->FontSize * 3 + f.m.gap * 2;
+    const bool compact = ImGui::GetCursorScreenPos().y + needed > bottom;
     ImGui::BeginGroup();
     text_block(f, f.fonts.bold, "Content", w, f.pal.text, "content_title");
     text_block(f, f.fonts.small,
                v.pack_title + "\n" + v.pack_id + " version " + v.pack_version +
                    (v.installed_pack ? " (installed from a drive)" : " (built in)"),
                w, f.pal.text, "pack_info");
-    for (size_t i = 0; i < v.languages.size(); ++i) {
+    size_t unchecked = 0;
+    for (const auto& l : v.languages) unchecked += l.review_needed;
+    if (compact && v.languages.size() > 1) {
+        const std::string line_text =
+            std::string(unchecked ? icon_glyph("warning") : glyph::tick) + "  " + std::to_string(v.languages.size()) +
+            " languages" + (unchecked ? ", " + std::to_string(unchecked) + " not yet checked" : ", all checked");
+        text_block(f, f.fonts.small, line_text, w, unchecked ? f.pal.accent_concern : f.pal.accent_benefit,
+                   "languages_summary");
+    }
+    for (size_t i = 0; i < v.languages.size() && !(compact && v.languages.size() > 1); ++i) {
         const auto& l = v.languages[i];
         const std::string line = std::string(l.review_needed ? icon_glyph("warning") : glyph::tick) + "  " + l.name +
                                  (l.review_needed ? ": translation not yet checked" : ": checked");
@@ -146,9 +186,12 @@ void screen_staff_home(StaffFrame& s) {
         ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
     }
     const float left = w * 0.6f;
+    // What does not fit above the buttons is cut off, never drawn between them.
+    ImGui::PushClipRect(ImVec2(0, 0), ImVec2(f.display.x, bottom + f.m.gap * 0.5f), true);
     results_column(s, left, bottom);
     ImGui::SameLine(0, 2 * f.m.gap);
-    kiosk_column(s, w - left - 2 * f.m.gap);
+    kiosk_column(s, w - left - 2 * f.m.gap, bottom);
+    ImGui::PopClipRect();
 
     // The actions: the export on its own row, as it is what staff come for.
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, bottom + f.m.gap));

@@ -32,6 +32,8 @@ void draw_screen(StaffFrame& s) {
     switch (s.staff.screen()) {
         case StaffScreen::NotSetUp:
         case StaffScreen::Keypad: screen_staff_keypad(s); break;
+        case StaffScreen::ClockCheck:
+        case StaffScreen::ClockSet: screen_staff_clock(s); break;
         case StaffScreen::Home: screen_staff_home(s); break;
         case StaffScreen::Export: screen_staff_export(s); break;
         case StaffScreen::Exporting:

@@ -33,6 +33,9 @@ struct StaffView {
     std::string export_title;             // its outcome, in a few words
     double export_progress = 0;
     std::int64_t now_unix = 0;            // for the lockout countdown
+    CivilTime now_local;                  // the kiosk's time, for the clock check
+    bool clock_trusted = true;
+    std::string clock_verdict;            // why not, in plain words (verdict_text())
 };
 
 // What the staff screens remember between frames: layout and the touch test, nothing else.
@@ -55,6 +58,7 @@ struct StaffFrame {
 void draw_staff_frame(StaffFrame& s);
 
 void screen_staff_keypad(StaffFrame& s);  // also "not set up"
+void screen_staff_clock(StaffFrame& s);  // ClockCheck and ClockSet
 void screen_staff_home(StaffFrame& s);
 void screen_staff_export(StaffFrame& s);
 void screen_staff_export_progress(StaffFrame& s);  // Exporting and ExportResult

@@ -47,6 +47,12 @@ const char* const kSeedRows[] = {
                                 '2025-06-03', 0, 1, 2, '2025-03-04', '2025-03-04');
     INSERT INTO exported_sessions VALUES ('v1aaaaaaaaaaaaaaaaaaaaaaaaaaaaa1', '00112233aabbccdd', 4);
     )sql",
+    // version 5 (clock confirmations): staff corrected the clock of the uncertain boot 2
+    R"sql(
+    INSERT INTO clock_confirmations (boot, offset_seconds, confirmed_on) VALUES (2, 86400, '2025-03-06');
+    INSERT INTO audit_log (at, event, detail) VALUES
+        ('2025-03-06 09:01:00', 'clock_set', 'offset 86400 seconds, boot 2');
+    )sql",
 };
 
 constexpr int kSeedVersions = sizeof(kSeedRows) / sizeof(kSeedRows[0]);

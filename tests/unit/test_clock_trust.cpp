@@ -2,6 +2,7 @@
 // clock in all but name), and the invariants numbered in kiosk/core/clock_trust.hpp.
 #include "core/clock.hpp"
 #include "core/clock_trust.hpp"
+#include "support/fixed_clock.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -106,4 +107,82 @@ TEST_CASE("Clock trust/each boot gets the next number, so sessions across boots 
 TEST_CASE("Clock trust/the build date parses to midnight UTC", "[clock]") {
     CHECK(build_time_from_date("2026-01-10") == at("2026-01-10 00:00"));
     CHECK(build_time_from_date("not a date") == 0);
+}
+
+TEST_CASE("Clock trust/a week in the past, then a staff correction: the offset is the week and the clock is trusted",
+          "[clock]") {
+    ClockTrust t(rules(), {at("2026-03-08 17:00"), 2}, "2026-03-08");
+    const std::int64_t wrong = at("2026-03-02 09:00");  // the clock lost a week
+    REQUIRE(t.start(wrong, 50.0) == ClockVerdict::BeforeStoredData);
+    CHECK(t.remember(wrong).last_trusted == at("2026-03-08 17:00"));  // invariant 2
+    const std::int64_t actual = at("2026-03-09 09:00");
+    CHECK(t.staff_confirm(actual, wrong, 50.0) == 7 * kDay);
+    CHECK(t.trusted());
+    // Later readings carry the correction; the next boot remembers the corrected time.
+    CHECK(t.remember(wrong + 3600).last_trusted == actual + 3600);
+}
+
+TEST_CASE("Clock trust/(4) a correction carried over a restart is judged by the same rules", "[clock]") {
+    // Staff corrected 1970 to 2026-03-10 09:30 in boot 3; the kiosk restarts within the same OS boot.
+    const std::int64_t offset = at("2026-03-10 09:30") - at("1970-01-01 00:05");
+    ClockTrust t(rules(), {at("2026-03-10 09:00"), 3}, "2026-03-10");
+    CHECK(t.start(at("1970-01-01 01:00"), 3600.0, offset) == ClockVerdict::Trusted);
+    CHECK(t.offset() == offset);
+    CHECK(t.boot() == 4);
+    CHECK(t.remember(at("1970-01-01 02:00")).last_trusted == at("1970-01-01 02:00") + offset);
+    // A carried correction that still leaves the clock wrong does not make it trusted.
+    ClockTrust u(rules(), {at("2026-03-10 09:00"), 3}, "2026-03-10");
+    CHECK(u.start(at("1970-01-01 01:00"), 3600.0, 60) == ClockVerdict::BeforeBuild);
+    CHECK_FALSE(u.trusted());
+}
+
+TEST_CASE("Clock trust/sessions across two boots: an untrusted boot, then a trusted one after staff fixed it",
+          "[clock]") {
+    // Boot 1: a power cut left the clock in 1970; staff correct it during the boot.
+    ClockTrust first(rules(), {at("2026-03-08 17:00"), 0}, "2026-03-08");
+    REQUIRE(first.start(at("1970-01-01 00:00"), 1.0) == ClockVerdict::BeforeBuild);
+    const int uncertain_boot = first.boot();
+    const std::int64_t offset = first.staff_confirm(at("2026-03-09 08:30"), at("1970-01-01 00:30"), 1801.0);
+    ClockMemory mem = first.remember(at("1970-01-01 05:00"));
+    CHECK(mem.last_trusted == at("2026-03-09 13:00"));
+    // Boot 2: the system clock was set by then (say by staff on the Pi), the next morning.
+    ClockTrust second(rules(), mem, "2026-03-09");
+    CHECK(second.start(at("2026-03-10 08:00"), 1.0) == ClockVerdict::Trusted);
+    CHECK(second.boot() == uncertain_boot + 1);
+    CHECK(second.offset() == 0);  // boot 1's correction belongs to boot 1
+    CHECK(offset == at("2026-03-09 08:30") - at("1970-01-01 00:30"));
+}
+
+TEST_CASE("Clock/steppers wrap day, month, hour and minute and keep the day inside the month", "[clock]") {
+    CivilTime t;
+    REQUIRE(parse_civil("2026-01-31 23:59", t));
+    CHECK(step_civil(t, ClockField::Minute, +1).time_hm() == "23:00");  // wraps, no carry
+    CHECK(step_civil(t, ClockField::Hour, +1).time_hm() == "00:59");
+    CHECK(step_civil(t, ClockField::Day, +1).date() == "2026-01-01");
+    CHECK(step_civil(t, ClockField::Month, +1).date() == "2026-02-28");   // 31 Feb is not a day
+    CHECK(step_civil(t, ClockField::Month, -1).date() == "2026-12-31");
+    CHECK(step_civil(step_civil(t, ClockField::Month, +1), ClockField::Year, +2).date() == "2028-02-28");
+    REQUIRE(parse_civil("2099-06-01 00:00", t));
+    CHECK(step_civil(t, ClockField::Year, +1).year == 2099);
+    CHECK(step_civil(t, ClockField::Minute, -1).time_hm() == "00:59");
+}
+
+TEST_CASE("Clock/a local time set on the kiosk converts back to the same reading", "[clock]") {
+    test::FixedClock clock(at("2019-03-04 10:00"));
+    CivilTime set;
+    REQUIRE(parse_civil("2026-07-01 14:05", set));
+    const std::int64_t u = unix_from_local(clock, set);
+    CHECK(clock.local_time(u).date() == "2026-07-01");
+    CHECK(clock.local_time(u).time_hm() == "14:05");
+    CHECK(iso_minute(clock.local_time(u)) == "2026-07-01T14:05");
+}
+
+TEST_CASE("Clock/the test clock stands in for the system clock: setting it moves only itself", "[clock]") {
+    test::FixedClock base(at("2019-03-04 10:00"));
+    ShiftedClock system(base);
+    std::string error;
+    REQUIRE(system.set_wall_time(at("2026-03-04 10:00"), error));
+    CHECK(system.unix_seconds() == at("2026-03-04 10:00"));
+    CHECK(base.unix_seconds() == at("2019-03-04 10:00"));
+    CHECK(system.monotonic_seconds() == base.monotonic_seconds());
 }

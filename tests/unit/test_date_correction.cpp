@@ -108,7 +108,7 @@ TEST_CASE("Date correction/the manifest's clock key round-trips and is optional 
     Manifest back;
     REQUIRE(parse_manifest(manifest_json(m), "manifest.json", back, error));
     CHECK_FALSE(back.clock);  // older bundles have no clock key
-    m.clock = ManifestClock{"2025-11-23T15:40", false, 3, {{3, 1763776800, "2025-11-23"}, {2, -3600, "2025-11-20"}}};
+    m.clock = ExportClock{"2025-11-23T15:40", false, 3, {{3, 1763776800, "2025-11-23"}, {2, -3600, "2025-11-20"}}};
     REQUIRE(parse_manifest(manifest_json(m), "manifest.json", back, error));
     REQUIRE(back.clock);
     CHECK(back.clock->at_export == "2025-11-23T15:40");

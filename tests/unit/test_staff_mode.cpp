@@ -18,7 +18,13 @@ struct Visit {
     NoStorage storage;
     StaffLock lock{record(), storage};
     StaffMode staff{lock, 180};
-    StaffTime now{1000, 1763800000};
+    StaffTime now{1000, 1763800000, local("2025-11-22 08:33:20")};
+
+    static CivilTime local(const char* text) {
+        CivilTime t;
+        REQUIRE(parse_civil(text, t));
+        return t;
+    }
 
     static LockRecord record() {
         REQUIRE(sodium_init() >= 0);
@@ -34,9 +40,14 @@ struct Visit {
         for (char c : pin) send(K::Digit, c - '0');
         send(K::Submit);
     }
+    // The PIN, then "Yes, that is right" on the clock check (invariant 6), as the app does it.
     void unlock() {
         staff.gesture(now);
         type("2468");
+        REQUIRE(staff.screen() == StaffScreen::ClockCheck);
+        send(K::ClockRight);
+        REQUIRE(staff.pending().kind == StaffRequest::Kind::ConfirmClock);
+        staff.request_done(true, "", now.monotonic);
         REQUIRE(staff.screen() == StaffScreen::Home);
     }
     std::vector<std::string> audit_events() {
@@ -62,7 +73,7 @@ TEST_CASE("Staff mode/the gesture opens the keypad, the right PIN the staff home
     CHECK(v.staff.typed_digits() == 1);
     v.send(K::Erase);
     v.type("2468");
-    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK(v.staff.screen() == StaffScreen::ClockCheck);
     CHECK(v.audit_events() == std::vector<std::string>{"staff_unlock"});
 }
 
@@ -192,4 +203,84 @@ TEST_CASE("Staff mode/exit returns to the visitor journey and is logged", "[staf
     v.send(K::Exit);
     CHECK_FALSE(v.staff.active());
     CHECK(v.audit_events() == std::vector<std::string>{"staff_exit"});
+}
+
+TEST_CASE("Staff mode/(6) every visit starts at the clock check, and only an answer about the clock leads on",
+          "[staff][clock]") {
+    Visit v;
+    v.staff.gesture(v.now);
+    v.type("2468");
+    REQUIRE(v.staff.screen() == StaffScreen::ClockCheck);
+    CHECK(v.staff.unlocked());
+    // Nothing but an answer leaves the check: not Back, not Open, not a request of another screen.
+    v.send(K::Back);
+    v.staff.handle(StaffEvent::open(StaffScreen::Export), v.now);
+    v.send(K::StartExport);
+    v.send(K::ConfirmPurge);
+    v.send(K::SaveClock);  // only the editor saves
+    CHECK(v.staff.screen() == StaffScreen::ClockCheck);
+    CHECK(v.staff.pending().kind == StaffRequest::Kind::None);
+    // Nor can Home open the clock screens afterwards without a new visit.
+    v.send(K::ClockRight);
+    const StaffRequest r = v.staff.pending();
+    CHECK(r.kind == StaffRequest::Kind::ConfirmClock);
+    CHECK_FALSE(r.clock_changed);
+    v.send(K::Exit);  // invariant 3: ignored while the request is pending
+    CHECK(v.staff.screen() == StaffScreen::ClockCheck);
+    v.staff.request_done(true, "Thank you: the clock is confirmed.", v.now.monotonic);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK(v.staff.message() == "Thank you: the clock is confirmed.");
+    v.staff.handle(StaffEvent::open(StaffScreen::ClockCheck), v.now);
+    v.staff.handle(StaffEvent::open(StaffScreen::ClockSet), v.now);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+}
+
+TEST_CASE("Staff mode/(6) changing the clock starts at the time shown and saves what staff set", "[staff][clock]") {
+    Visit v;
+    v.staff.gesture(v.now);
+    v.type("2468");
+    v.send(K::ClockChange);
+    REQUIRE(v.staff.screen() == StaffScreen::ClockSet);
+    const CivilTime start = v.staff.clock_edit();
+    CHECK(start.date() == "2025-11-22");
+    CHECK(start.time_hm() == "08:33");
+    CHECK(start.second == 0);  // staff set minutes; seconds start at 0
+    // From 2025-11-22 08:33 to 2026-01-05 10:02 with the steppers.
+    v.staff.handle(StaffEvent::step(ClockField::Year, +1), v.now);
+    for (int i = 0; i < 2; ++i) v.staff.handle(StaffEvent::step(ClockField::Month, +1), v.now);  // Nov → Jan, wraps
+    for (int i = 0; i < 17; ++i) v.staff.handle(StaffEvent::step(ClockField::Day, -1), v.now);
+    for (int i = 0; i < 2; ++i) v.staff.handle(StaffEvent::step(ClockField::Hour, +1), v.now);
+    for (int i = 0; i < 31; ++i) v.staff.handle(StaffEvent::step(ClockField::Minute, -1), v.now);
+    CHECK(v.staff.clock_edit().date() == "2026-01-05");
+    CHECK(v.staff.clock_edit().time_hm() == "10:02");
+    // Back returns to the check, which still needs an answer; a second change starts afresh.
+    v.send(K::Back);
+    CHECK(v.staff.screen() == StaffScreen::ClockCheck);
+    v.send(K::ClockChange);
+    CHECK(v.staff.clock_edit().date() == "2025-11-22");
+    v.staff.handle(StaffEvent::step(ClockField::Day, +1), v.now);
+    v.send(K::SaveClock);
+    const StaffRequest r = v.staff.pending();
+    CHECK(r.kind == StaffRequest::Kind::ConfirmClock);
+    CHECK(r.clock_changed);
+    CHECK(r.clock_set.date() == "2025-11-23");
+    CHECK(r.clock_set.time_hm() == "08:33");
+    v.staff.request_done(false, "The clock is now 2025-11-23 08:33, but the kiosk could not record it.", v.now.monotonic);
+    CHECK(v.staff.screen() == StaffScreen::Home);  // a failed record still lets staff work
+    CHECK_FALSE(v.staff.message_ok());
+}
+
+TEST_CASE("Staff mode/(4)(5) the clock screens time out too and forget the time being set", "[staff][clock]") {
+    Visit v;
+    v.staff.gesture(v.now);
+    v.type("2468");
+    v.send(K::ClockChange);
+    v.staff.handle(StaffEvent::step(ClockField::Year, +3), v.now);  // a step is one: ignored
+    CHECK(v.staff.clock_edit().year == 2025);
+    v.staff.handle(StaffEvent::step(ClockField::Year, +1), v.now);
+    v.now.monotonic += 180;
+    v.staff.tick(v.now);
+    CHECK_FALSE(v.staff.active());
+    CHECK(v.staff.clock_edit().year == 1970);  // forgotten
+    CHECK(v.audit_events().back() == "staff_exit");
 }

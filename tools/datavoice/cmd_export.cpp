@@ -6,6 +6,7 @@
 #include "exchange/bundle.hpp"
 #include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
+#include "store/clock_records.hpp"
 #include "store/store.hpp"
 #include "store/store_export.hpp"
 
@@ -92,7 +93,9 @@ int cmd_export(const std::vector<std::string>& args) {
     PosixFileOps fs;
     options.drive_dir = to;
     options.pack = pack.pack ? &*pack.pack : nullptr;
-    options.today = clock.local_now().date();
+    // The kiosk's clock as the kiosk would judge it now, with any staff correction still valid.
+    options.clock = clock_for_export_without_kiosk(*store, clock);
+    options.today = options.clock->at_export.substr(0, 10);
     ExportJob job(ledger, fs, options);
     job.run();
     const ExportResult& r = job.result();
