@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"export", "export a kiosk's results to a bundle folder (as the staff screen does)", dv::tools::cmd_export},
     {"verify", "check an export bundle; decrypt it with the staff key", dv::tools::cmd_verify},
     {"sign-pack", "sign a content pack with the staff key, for a kiosk to accept it", dv::tools::cmd_sign_pack},
+    {"simulate", "synthetic visitors: into a kiosk database, or as scripts for the real kiosk", dv::tools::cmd_simulate},
 };
 
 void usage(FILE* out) {
