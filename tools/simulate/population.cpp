@@ -163,7 +163,7 @@ void read_dwell(Fields& top, Population& p) {
         (void)f.array(k, true);
         if (!is_kind(k)) {
             f.error(k, "is not a kind of screen; use one of: " + kinds_list());
-        } else if (lo < 0 || hi < lo || hi > 3600) {
+        } else if (!(lo >= 0 && hi >= lo && hi <= 3600)) {  // NaN fails too
             f.error(k, "must be [least, most] seconds, 0 <= least <= most <= 3600");
         } else {
             p.dwell[k] = Range{lo, hi, tomlf::line_of(node)};
