@@ -105,7 +105,7 @@ TEST_CASE("simulate/bad options and a bad population file are one clear line eac
 }
 
 // Wall time on the 2-core build machine: see the report; the test does not assert on time.
-TEST_CASE("simulate/100k visitors via --db in under a minute", "[scale]") {
+TEST_CASE("simulate/100k visitors via --db in under a minute", "[large]") {
     test::TempDir dir;
     const std::string db = dir.file("datavoice.sqlite");
     const auto began = std::chrono::steady_clock::now();

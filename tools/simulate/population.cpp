@@ -2,6 +2,7 @@
 #include "population.hpp"
 
 #include "core/content.hpp"
+#include "core/opening_hours.hpp"
 #include "core/toml_fields.hpp"
 
 #include <algorithm>
@@ -57,10 +58,7 @@ Weights weights_at(Fields& f, std::string_view key, bool required, const std::st
 int clock_minute(Fields& f, std::string_view key, int fallback, bool allow_24) {
     const auto v = f.text(key, false, 5);
     if (!v) return fallback;
-    int h = -1, m = -1, n = 0;
-    if (std::sscanf(v->c_str(), "%2d:%2d%n", &h, &m, &n) == 2 && n == 5 && v->size() == 5 &&
-        ((h >= 0 && h <= 23 && m >= 0 && m <= 59) || (allow_24 && h == 24 && m == 0)))
-        return h * 60 + m;
+    if (is_clock_time(*v) && (allow_24 || *v != "24:00")) return OpeningHours::from_text(*v, *v).opens_minute;
     f.error(key, "must be a time like \"08:30\"");
     return fallback;
 }

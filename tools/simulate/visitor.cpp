@@ -178,7 +178,7 @@ VisitReport SimulatedKiosk::play(double start, const CivilTime& local, bool& wil
 
     act(Event::start(), "start");
     if (language != m_journey.language()) {
-        dwell("welcome");
+        if (!presser) dwell("welcome");
         act(Event::language(language), "lang_" + language);
     }
     if (leave_kind == "welcome") {
