@@ -126,6 +126,24 @@ TEST_CASE("Repeat/the store flags a session and counts flagged ones", "[privacy]
     CHECK(store->effective_answers().size() == 3);
 }
 
+TEST_CASE("Repeat/the store flags many sessions in one transaction, all or none", "[privacy][store]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    for (const char* id : {"s1", "s2", "s3"}) {
+        const SessionInfo visit{id, "tiny", "1", "h", "en", {"2025-11-22", "morning", false, 1}, "visitor"};
+        REQUIRE(store->commit(PendingCommit{visit, {{"q1", "", "yes", "c", false}}}));
+    }
+    CHECK(store->flag_repeats({}));
+    // One unknown session: nothing is flagged, and the store stays usable (store invariant 7).
+    CHECK_FALSE(store->flag_repeats({"s1", "no-such-session"}));
+    CHECK(store->flagged_repeat_count() == 0);
+    CHECK(store->flag_repeats({"s1", "s3"}));
+    CHECK(store->flagged_repeat_sessions() == std::vector<std::string>{"s1", "s3"});
+    CHECK(store->writable());
+}
+
 // --- Coarsening ---------------------------------------------------------------------------
 
 TEST_CASE("Coarsen/a busy date keeps its date, and its parts of day only if each is busy", "[privacy]") {

@@ -82,7 +82,7 @@ int weekday_monday0(const CivilTime& day) {
 // Counts what reaches the store, then passes everything on.
 class Counting final : public VisitOutput {
 public:
-    explicit Counting(VisitOutput& next) : m_next(next) {}
+    Counting(VisitOutput& next, SimulationSummary& summary) : m_next(next), m_summary(summary) {}
     void begin_visit(long v) override { m_next.begin_visit(v); }
     void end_visit(long v, const VisitReport& r) override { m_next.end_visit(v, r); }
     void comment(const std::string& s) override { m_next.comment(s); }
@@ -91,22 +91,21 @@ public:
     void expect_screen(const std::string& n) override { m_next.expect_screen(n); }
     void expect_widget(const std::string& id) override { m_next.expect_widget(id); }
     void commit(const PendingCommit& p) override {
-        if (p.session.session_id != m_last_session) ++sessions;
+        if (p.session.session_id != m_last_session) ++m_summary.sessions;
         m_last_session = p.session.session_id;
-        for (const auto& a : p.answers) (a.skipped ? skips : answers) += 1;
-        if (first_date.empty()) first_date = p.session.stamp.date;
-        last_date = p.session.stamp.date;
+        for (const auto& a : p.answers) (a.skipped ? m_summary.skips : m_summary.answers) += 1;
+        if (m_summary.first_date.empty()) m_summary.first_date = p.session.stamp.date;
+        m_summary.last_date = p.session.stamp.date;
         m_next.commit(p);
     }
     void flagged(const std::string& id) override {
-        ++flags;
+        ++m_summary.flagged;
         m_next.flagged(id);
     }
-    long sessions = 0, answers = 0, skips = 0, flags = 0;
-    std::string first_date, last_date;
 
 private:
     VisitOutput& m_next;
+    SimulationSummary& m_summary;
     std::string m_last_session;
 };
 
@@ -128,9 +127,9 @@ SimulationSummary run_simulation(const Model& model, const KioskTimings& timings
     Arrivals arrivals(traffic, per_open_day, options.seed ^ 0x5bd1e9955bd1e995ull);
     arrivals.weekday_of_first_day = weekday_monday0(first_day);
 
-    Counting counting(out);
-    SimulatedKiosk kiosk(model, timings, options.seed, counting);
     SimulationSummary summary;
+    Counting counting(out, summary);
+    SimulatedKiosk kiosk(model, timings, options.seed, counting);
     double previous_start = -1e18;
     auto local_at = [&](double monotonic) {
         return civil_from_unix(first_unix + static_cast<std::int64_t>(std::floor(monotonic - kMonotonicBase)));
@@ -157,12 +156,6 @@ SimulationSummary run_simulation(const Model& model, const KioskTimings& timings
             counting.end_visit(again, r);
         }
     }
-    summary.sessions = counting.sessions;
-    summary.answers = counting.answers;
-    summary.skips = counting.skips;
-    summary.flagged = counting.flags;
-    summary.first_date = counting.first_date;
-    summary.last_date = counting.last_date;
     return summary;
 }
 
