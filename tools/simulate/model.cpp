@@ -41,7 +41,7 @@ Model::Model(const Population& population, const Pack& pack) : m_population(popu
         if (it == population.questions.end()) {
             // Not in the population: every option equally likely (multi: one choice on average).
             const double n = static_cast<double>(q.options.size());
-            d.base.assign(q.options.size(), d.multi ? 1.0 / n : 1.0 / n);
+            d.base.assign(q.options.size(), 1.0 / n);
         } else {
             const QuestionModel& m = it->second;
             if (m.skip) d.skip = *m.skip;

@@ -13,6 +13,9 @@
 
 namespace dv::sim {
 
+// How visitors answer one question. Several-answer draws: each option independently with its
+// chance; an "alone" option drawn replaces the rest (the first such, in pack order); more than
+// max_choices keeps a random max_choices of them; none drawn means the visitor skips.
 struct QuestionDraw {
     const Question* question = nullptr;
     bool multi = false;
@@ -68,9 +71,7 @@ private:
     std::vector<double> m_language_weights, m_topic_weights;
 };
 
-// Multi-answer draws: each option independently with its chance; an "alone" option drawn
-// replaces the rest (the first such, in pack order); more than max_choices keeps a random
-// max_choices of them. Empty means the visitor skips. Exposed for expected_shares().
+// The weights scaled to sum to 1 (unchanged when they sum to 0).
 std::vector<double> normalised(std::vector<double> v);
 
 }  // namespace dv::sim
