@@ -18,6 +18,7 @@
 #include "store/store.hpp"
 #include "support/subprocess.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -181,6 +182,7 @@ void bench_kiosk(long visitors, bool render, const std::string& dir) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     const double wall = seconds_since(t);
+    peak = std::max({peak, after_10, after_all});  // the last VmHWM reading may predate the last marker
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) die("the kiosk stopped with an error (run the script by hand)");
     std::printf("  RSS after 10 visitors        %7.1f MB\n", after_10 / 1024.0);
     std::printf("  RSS after %-5ld visitors     %7.1f MB   growth %+.1f MB (bar: within 5 MB)\n", visitors,
