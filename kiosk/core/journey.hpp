@@ -46,6 +46,7 @@
 #include "content.hpp"
 #include "privacy.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -151,8 +152,9 @@ struct JourneyConfig {
     double thank_you_seconds = 20;
     TextSize default_text_size = TextSize::Standard;
     bool default_read_aloud = false;
-    // Shuffles card order for a scenario; tests may pin it. Default: a CSPRNG shuffle.
-    std::vector<std::string> (*shuffle_cards)(std::vector<std::string>) = nullptr;
+    // Shuffles card order for a scenario; tests and simulations may pin or seed it.
+    // Default: a CSPRNG shuffle.
+    std::function<std::vector<std::string>(std::vector<std::string>)> shuffle_cards;
 };
 
 class Journey {
@@ -195,6 +197,10 @@ public:
     bool is_selected(const std::string& option_id) const;
     int step_number() const;  // 1-based among the topic's steps, for "2 of 7"
     int step_count() const;
+    // The screens of the chosen topic's steps in order (hidden show_if steps included), and
+    // the index of the one showing; empty outside a topic. For simulated visitors.
+    std::vector<Screen> step_screens() const;
+    size_t step_index() const { return m_step; }
     bool can_go_back() const;
 
     // Effective answers so far this session, keyed "question_id" or "question_id#phase".

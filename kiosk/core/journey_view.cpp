@@ -65,6 +65,13 @@ int Journey::step_count() const {
     return n;
 }
 
+std::vector<Screen> Journey::step_screens() const {
+    std::vector<Screen> out;
+    out.reserve(m_steps.size());
+    for (const auto& s : m_steps) out.push_back(s.screen);
+    return out;
+}
+
 bool Journey::can_go_back() const {
     return m_screen != Screen::Attract && m_screen != Screen::Resting && m_screen != Screen::ThankYou;
 }

@@ -13,6 +13,12 @@ int minute_of(const std::string& hhmm, int fallback) {
 constexpr int kDayMinutes = 24 * 60;
 }  // namespace
 
+bool is_clock_time(const std::string& s) {
+    int h = -1, m = -1, n = 0;
+    if (std::sscanf(s.c_str(), "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || s.size() != 5) return false;
+    return (h >= 0 && h <= 23 && m >= 0 && m <= 59) || (h == 24 && m == 0);
+}
+
 OpeningHours OpeningHours::from_text(const std::string& opens, const std::string& closes) {
     return {minute_of(opens, 0), minute_of(closes, kDayMinutes)};
 }

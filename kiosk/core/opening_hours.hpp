@@ -7,6 +7,9 @@
 
 namespace dv {
 
+// "HH:MM" from 00:00 to 23:59, or "24:00" (the end of a day).
+bool is_clock_time(const std::string& text);
+
 struct OpeningHours {
     int opens_minute = 0;         // minutes after midnight, local time
     int closes_minute = 24 * 60;  // may be before opens_minute: open overnight

@@ -1,11 +1,11 @@
 // Parsing and validation of hardware profiles.
 #include "profile.hpp"
 
+#include "opening_hours.hpp"
 #include "toml_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace dv {
 
@@ -31,16 +31,6 @@ double HardwareProfile::ui_scale() const {
 }
 
 double HardwareProfile::min_touch_target_px() const { return 9.0 * pixels_per_mm(); }
-
-namespace {
-
-bool is_clock_time(const std::string& s) {
-    int h = -1, m = -1, n = 0;
-    if (std::sscanf(s.c_str(), "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || s.size() != 5) return false;
-    return (h >= 0 && h <= 23 && m >= 0 && m <= 59) || (h == 24 && m == 0);
-}
-
-}  // namespace
 
 ProfileResult parse_profile(const std::string& text, const std::string& file) {
     ProfileResult result;

@@ -130,6 +130,8 @@ public:
     // Repeat presses (store_privacy.cpp): a session flagged as repeating the one before it
     // stays in the store and in exports, and is left out of headline tables by default.
     bool flag_repeat(const std::string& session_id);
+    // Many at once, in one transaction (bulk loads, simulations): all or nothing.
+    bool flag_repeats(const std::vector<std::string>& session_ids);
     std::vector<std::string> flagged_repeat_sessions();  // sorted
     std::int64_t flagged_repeat_count();
 

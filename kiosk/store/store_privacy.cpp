@@ -37,6 +37,23 @@ bool Store::flag_repeat(const std::string& session_id) {
     return sqlite3_changes(m_db) == 1;
 }
 
+bool Store::flag_repeats(const std::vector<std::string>& session_ids) {
+    if (session_ids.empty()) return true;
+    if (!begin_write()) return fail("begin");
+    std::string error;
+    for (const auto& id : session_ids) {
+        if (!run(m_db, "UPDATE sessions SET flagged_repeat = 1 WHERE session_id = ?1", &id, [](sqlite3_stmt*) {},
+                 error) ||
+            sqlite3_changes(m_db) != 1) {
+            m_error = "flag repeat: " + (error.empty() ? "no session " + id : error);
+            exec("ROLLBACK");
+            return false;
+        }
+    }
+    if (!exec("COMMIT")) return fail("commit");
+    return true;
+}
+
 std::vector<std::string> Store::flagged_repeat_sessions() {
     std::vector<std::string> out;
     std::string error;

@@ -11,10 +11,11 @@
 
 namespace dv::test {
 
-inline PackFiles example_pack_files() {
+// A pack folder under assets/content/ of the source tree, e.g. "example" or "default".
+inline PackFiles source_pack_files(const std::string& name) {
     namespace fs = std::filesystem;
     PackFiles files;
-    const fs::path root = fs::path(DATAVOICE_SOURCE_DIR) / "assets/content/example";
+    const fs::path root = fs::path(DATAVOICE_SOURCE_DIR) / "assets/content" / name;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".toml") continue;
         std::ifstream in(entry.path(), std::ios::binary);
@@ -24,5 +25,7 @@ inline PackFiles example_pack_files() {
     }
     return files;
 }
+
+inline PackFiles example_pack_files() { return source_pack_files("example"); }
 
 }  // namespace dv::test

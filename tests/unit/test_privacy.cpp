@@ -106,15 +106,25 @@ TEST_CASE("Repeat/the window comes from the hardware profile's privacy section",
     CHECK(bad.problems[0].str().find("privacy.repeat_seconds") != std::string::npos);
 }
 
-TEST_CASE("Repeat/the store flags a session and counts flagged ones", "[privacy][store]") {
-    test::TempDir dir;
+namespace {
+
+// A store holding one answer for each of these sessions.
+std::unique_ptr<Store> store_with_visits(const test::TempDir& dir, std::initializer_list<const char*> ids) {
     std::string error;
     auto store = Store::open(dir.file("a.sqlite"), error);
     REQUIRE(store);
-    for (const char* id : {"s1", "s2", "s3"}) {
+    for (const char* id : ids) {
         const SessionInfo visit{id, "tiny", "1", "h", "en", {"2025-11-22", "morning", false, 1}, "visitor"};
         REQUIRE(store->commit(PendingCommit{visit, {{"q1", "", "yes", "c", false}}}));
     }
+    return store;
+}
+
+}  // namespace
+
+TEST_CASE("Repeat/the store flags a session and counts flagged ones", "[privacy][store]") {
+    test::TempDir dir;
+    auto store = store_with_visits(dir, {"s1", "s2", "s3"});
     CHECK(store->flagged_repeat_count() == 0);
     CHECK(store->flag_repeat("s2"));
     CHECK(store->flag_repeat("s2"));  // flagging twice is harmless
@@ -124,6 +134,18 @@ TEST_CASE("Repeat/the store flags a session and counts flagged ones", "[privacy]
     // Flagged sessions are kept with their answers.
     CHECK(store->session_count() == 3);
     CHECK(store->effective_answers().size() == 3);
+}
+
+TEST_CASE("Repeat/the store flags many sessions in one transaction, all or none", "[privacy][store]") {
+    test::TempDir dir;
+    auto store = store_with_visits(dir, {"s1", "s2", "s3"});
+    CHECK(store->flag_repeats({}));
+    // One unknown session: nothing is flagged, and the store stays usable (store invariant 7).
+    CHECK_FALSE(store->flag_repeats({"s1", "no-such-session"}));
+    CHECK(store->flagged_repeat_count() == 0);
+    CHECK(store->flag_repeats({"s1", "s3"}));
+    CHECK(store->flagged_repeat_sessions() == std::vector<std::string>{"s1", "s3"});
+    CHECK(store->writable());
 }
 
 // --- Coarsening ---------------------------------------------------------------------------

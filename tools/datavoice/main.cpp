@@ -23,6 +23,7 @@ const Command kCommands[] = {
     {"collect", "check export bundles and add them to the central database", dv::tools::cmd_collect},
     {"report", "write the report (HTML, CSV, XLSX) from the central database", dv::tools::cmd_report},
     {"sign-pack", "sign a content pack with the staff key, for a kiosk to accept it", dv::tools::cmd_sign_pack},
+    {"simulate", "synthetic visitors: into a kiosk database, or as scripts for the real kiosk", dv::tools::cmd_simulate},
 };
 
 void usage(FILE* out) {
