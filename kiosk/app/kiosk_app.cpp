@@ -53,6 +53,7 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
+    m_started_at = m_clock.monotonic_seconds();
 }
 
 void KioskApp::play_script(Script script, std::string screenshot_dir) {
@@ -191,7 +192,7 @@ void KioskApp::draw_frame() {
     if (m_staff.active())
         m_staff.draw(frame);
     else if (m_closed)
-        ui::draw_closed_frame(frame, m_clock.monotonic_seconds() < m_closed_notice_until, m_profile.opens);
+        ui::draw_closed_frame(frame, m_closed_notice_until, m_profile.opens);
     else
         ui::draw_visitor_frame(frame);
     const auto t_built = clock::now();
@@ -208,9 +209,12 @@ void KioskApp::draw_frame() {
         using ms = std::chrono::duration<float, std::milli>;
         m_build_ms.push_back(ms(t_built - t_built_from).count());
         m_frame_ms.push_back(ms(clock::now() - t_start).count());
+        m_frame_at.push_back(static_cast<float>(m_clock.monotonic_seconds() - m_started_at));
     }
 
-    m_wake_at = m_closed ? m_closed_notice_until : out.wake_at;
+    // Whatever was drawn says when it next needs a frame; a blank closed screen needs none, so
+    // the loop then sleeps until input, the watchdog or the opening-hours change.
+    m_wake_at = out.wake_at;
     m_layout_settling = out.layout_settling;
     if (m_layout_settling) m_frames_owed = std::max(m_frames_owed, 1);
     read_aloud(out);
@@ -236,8 +240,9 @@ void KioskApp::write_frame_stats() const {
         std::fprintf(stderr, "datavoice-kiosk: %s: cannot write frame stats\n", m_frame_stats_path.c_str());
         return;
     }
-    std::fprintf(f, "build_ms frame_ms\n");
-    for (size_t i = 0; i < m_build_ms.size(); ++i) std::fprintf(f, "%.4f %.4f\n", m_build_ms[i], m_frame_ms[i]);
+    std::fprintf(f, "build_ms frame_ms at_s\n");
+    for (size_t i = 0; i < m_build_ms.size(); ++i)
+        std::fprintf(f, "%.4f %.4f %.4f\n", m_build_ms[i], m_frame_ms[i], m_frame_at[i]);
     std::fclose(f);
 }
 
@@ -294,7 +299,8 @@ int KioskApp::loop() {
         if (!scripted && m_frames_owed == 0) {
             const double t = m_clock.monotonic_seconds();
             double wake = std::min({m_wake_at, m_journey.next_deadline(), m_staff.next_deadline(),
-                                    m_watchdog.next_due(), t + m_hours.seconds_until_change(m_clock.local_now())});
+                                    m_watchdog.next_due(), t + m_hours.seconds_until_change(m_clock.local_now()),
+                                    m_quit_at});
             if (m_journey.screen() == Screen::Resting) wake = std::min(wake, m_next_store_probe);
             const double timeout = std::clamp(wake - t, 0.0, kMaxSleepSeconds);
             if (timeout > 0) m_window.wait(timeout);
@@ -308,6 +314,7 @@ int KioskApp::loop() {
         update_opening_hours(touched);
 
         const double t = m_clock.monotonic_seconds();
+        if (t >= m_quit_at) return 0;
         if (t >= m_next_clock_save) {
             save_clock_reading();
             m_next_clock_save = t + kClockSaveSeconds;

@@ -40,6 +40,8 @@ public:
     // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
     void record_frame_stats(std::string path) { m_frame_stats_path = std::move(path); }
     void exit_after_first_frame() { m_exit_after_first_frame = true; }
+    // Benchmarks and tests: leave the loop cleanly (exit 0, frame stats written) after `seconds`.
+    void quit_after(double seconds) { m_quit_at = m_clock.monotonic_seconds() + seconds; }
     // Layout tests: frames no script screenshot reads are laid out but not rasterised.
     void skip_unseen_frames() { m_skip_unseen_frames = true; }
     // Returns the process exit code.
@@ -96,7 +98,9 @@ private:
     bool m_closed = false;           // outside opening hours, with no visitor mid-journey
     double m_closed_notice_until = 0;  // a tap while closed shows when the kiosk wakes
     std::string m_frame_stats_path;
-    std::vector<float> m_build_ms, m_frame_ms;
+    std::vector<float> m_build_ms, m_frame_ms, m_frame_at;
+    double m_started_at = 0;                  // monotonic, for the frame stats' "at_s"
+    double m_quit_at = 1e300;                 // --quit-after
     bool m_exit_after_first_frame = false;
     bool m_skip_unseen_frames = false;
     std::string m_retention_checked_on;  // the local date of the last retention purge

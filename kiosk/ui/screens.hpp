@@ -12,7 +12,7 @@ namespace dv::ui {
 // The whole visitor UI for one frame. Call between ImGui::NewFrame() and ImGui::Render().
 void draw_visitor_frame(Frame& f);
 // Outside opening hours: a black screen, or (after a tap) when the kiosk wakes up.
-void draw_closed_frame(Frame& f, bool show_notice, const std::string& opens_at);
+void draw_closed_frame(Frame& f, double notice_until, const std::string& opens_at);
 
 void screen_attract(Frame& f);
 void screen_welcome(Frame& f);
