@@ -54,6 +54,8 @@ public:
     void update();
     double next_deadline() const;
     bool busy() const { return m_job != nullptr; }  // keep drawing while an export runs
+    // Staff confirmed "Close program" (audit entry already written): the app should exit 0.
+    bool quit_requested() const { return m_mode.quit_requested(); }
 
 private:
     StaffTime now() const;

@@ -27,6 +27,7 @@ const char* staff_screen_name(StaffScreen s) {
         case StaffScreen::PackUpdate: return "staff_pack_update";
         case StaffScreen::TouchTest: return "staff_touch_test";
         case StaffScreen::QrSync: return "staff_qr_sync";
+        case StaffScreen::CloseProgram: return "staff_close_program";
     }
     return "";
 }
@@ -111,6 +112,12 @@ void StaffMode::handle(const StaffEvent& e, const StaffTime& now) {
         case K::Back:
             m_screen = StaffScreen::Home;
             m_message.clear();  // a result belongs to the screen that showed it
+            break;
+        case K::ConfirmClose:
+            if (m_screen == StaffScreen::CloseProgram) {  // invariant 6
+                close("closed the program");
+                m_quit_requested = true;
+            }
             break;
         case K::Exit: close("left staff mode"); break;
         default: break;

@@ -11,6 +11,7 @@
 //    │     Cancel       │                              ├──► Purge ──ConfirmPurge──► (request) ──done──► Home
 //    ├──────────────────┘                              ├──► PackUpdate ──InstallPack──► (request) ──done──┘
 //    │  (NotSetUp: gesture when no PIN exists)         ├──► TouchTest, QrSync
+//    │                                                 └──► CloseProgram ──ConfirmClose──► Off, quit_requested()
 //    └──────── Exit, or staff_idle_seconds without a touch ◄────────────────────────┘
 //
 // TRANSITIONS (each names the function that performs it)
@@ -24,6 +25,7 @@
 //   Exporting → ExportResult         request_done()
 //   (request) → Home | PackUpdate    request_done()
 //   any unlocked screen → Home       handle(Back)
+//   CloseProgram → Off (program ends) handle(ConfirmClose) → close(), m_quit_requested
 //   any → Off                        handle(Exit), tick() → close()
 //
 // INVARIANTS (tests in tests/unit/test_staff_mode.cpp name them)
@@ -33,6 +35,10 @@
 //   (3) While a request is pending every staff event is ignored and the idle timeout waits.
 //   (4) Leaving staff mode forgets the typed PIN, the drive list and the last message.
 //   (5) After idle_seconds without a staff event, staff mode closes itself (→ Off).
+//   (6) The program may end (quit_requested()) only by ConfirmClose on the CloseProgram
+//       screen, which only Home opens: so only after an unlock, and never from a visitor
+//       screen, the keypad or a pending request. The staff_exit audit entry "closed the
+//       program" is queued before quit_requested() turns true.
 #pragma once
 
 #include "staff_lock.hpp"
@@ -69,7 +75,10 @@ struct StaffTotals {
     std::int64_t last_export_sessions = 0;
 };
 
-enum class StaffScreen { Off, NotSetUp, Keypad, Home, Export, Exporting, ExportResult, Purge, PackUpdate, TouchTest, QrSync };
+enum class StaffScreen {
+    Off, NotSetUp, Keypad, Home, Export, Exporting, ExportResult, Purge, PackUpdate, TouchTest, QrSync,
+    CloseProgram,
+};
 // "staff_home" etc., as input scripts name screens (expect-screen); "" for Off.
 const char* staff_screen_name(StaffScreen s);
 
@@ -103,6 +112,7 @@ struct StaffEvent {
         Back,              // to Home
         Exit,              // back to the visitor journey
         Touch,             // a touch on the touch-test pattern (keeps staff mode awake)
+        ConfirmClose,      // end the program (CloseProgram screen only)
     };
     Kind kind = Kind::Back;
     int number = 0;
@@ -133,6 +143,8 @@ public:
     bool active() const { return m_screen != StaffScreen::Off; }
     bool unlocked() const;
     bool may_use_drives() const { return unlocked(); }  // invariant 2
+    // Staff confirmed "Close program": the app ends the process cleanly (invariant 6).
+    bool quit_requested() const { return m_quit_requested; }
 
     // Keypad
     size_t typed_digits() const { return m_typed.size(); }
@@ -177,6 +189,7 @@ private:
     std::string m_message;
     bool m_message_ok = true;
     double m_last_activity = 0;
+    bool m_quit_requested = false;
     std::vector<std::pair<std::string, std::string>> m_audit;
 };
 

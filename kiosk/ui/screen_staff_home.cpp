@@ -158,7 +158,8 @@ void screen_staff_home(StaffFrame& s) {
          {{"open_qr_sync", std::string(icon_glyph("qr")) + "  QR sync"}, S::QrSync}},
         {{{"open_pack_update", std::string(glyph::upload) + "  Update content"}, S::PackUpdate},
          {{"open_purge", std::string(glyph::trash) + "  Delete exported"}, S::Purge},
-         {{"open_touch_test", std::string(glyph::grid) + "  Touch test"}, S::TouchTest}},
+         {{"open_touch_test", std::string(glyph::grid) + "  Touch test"}, S::TouchTest},
+         {{"open_close_program", std::string(glyph::sign_out) + "  Close program"}, S::CloseProgram}},
     };
     for (const auto& row : rows) {
         std::vector<StaffButton> buttons;

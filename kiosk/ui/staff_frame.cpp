@@ -40,6 +40,7 @@ void draw_screen(StaffFrame& s) {
         case StaffScreen::PackUpdate: screen_staff_pack_update(s); break;
         case StaffScreen::TouchTest: screen_staff_touch_test(s); break;
         case StaffScreen::QrSync: screen_staff_qr_sync(s); break;
+        case StaffScreen::CloseProgram: screen_staff_close_program(s); break;
         case StaffScreen::Off: break;
     }
 }

@@ -193,3 +193,32 @@ TEST_CASE("Staff mode/exit returns to the visitor journey and is logged", "[staf
     CHECK_FALSE(v.staff.active());
     CHECK(v.audit_events() == std::vector<std::string>{"staff_exit"});
 }
+
+TEST_CASE("Staff mode/(6) the program ends only from the confirmed close screen, logged first", "[staff]") {
+    Visit v;
+    // Not from the keypad, nor from Home or any other screen without the confirmation.
+    v.staff.gesture(v.now);
+    v.send(K::ConfirmClose);
+    CHECK(v.staff.screen() == StaffScreen::Keypad);
+    CHECK_FALSE(v.staff.quit_requested());
+    v.type("2468");
+    v.send(K::ConfirmClose);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK_FALSE(v.staff.quit_requested());
+    v.audit_events();
+    // Cancel on the confirmation goes back home and ends nothing.
+    v.staff.handle(StaffEvent::open(StaffScreen::CloseProgram), v.now);
+    CHECK(v.staff.screen() == StaffScreen::CloseProgram);
+    v.send(K::Back);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK_FALSE(v.staff.quit_requested());
+    // Confirmed: staff mode closes, the exit is logged, and only then may the program end.
+    v.staff.handle(StaffEvent::open(StaffScreen::CloseProgram), v.now);
+    v.send(K::ConfirmClose);
+    CHECK_FALSE(v.staff.active());
+    CHECK(v.staff.quit_requested());
+    const auto audit = v.staff.take_audit();
+    REQUIRE(audit.size() == 1);
+    CHECK(audit[0].first == "staff_exit");
+    CHECK(audit[0].second == "closed the program");
+}
