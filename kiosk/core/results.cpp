@@ -12,33 +12,9 @@ namespace dv {
 
 namespace {
 
-// Sentences a pack may word for itself in ui.toml; these are used when it does not.
-struct DefaultWord {
-    const char* key;
-    const char* english;
-};
-constexpr DefaultWord kDefaultWords[] = {
-    {"results_waiting", "Not enough people have answered here yet to show results."},
-    {"results_why_waiting", "We show results once {threshold} people have answered. Then nobody can work out "
-                            "one person's answer."},
-    {"results_why", "The numbers only change after every {every} more people. Then nobody can work out one "
-                    "person's answer."},
-    {"results_based_on", "From {people} people who answered here."},
-    {"results_changed", "{n} in 10 people changed their answer after the other views."},
-    {"results_changed_none", "Nobody changed their answer after the other views."},
-    {"results_changed_few", "Fewer than 1 in 10 people changed their answer after the other views."},
-    {"results_changed_all", "Everyone changed their answer after the other views."},
-    {"results_more_chose", "More people chose \u201C{option}\u201D after the other views."},
-    {"results_moved_towards", "Overall, answers moved towards \u201C{option}\u201D."},
-    {"results_same_overall", "Overall, the answers stayed about the same."},
-};
-
-std::string word(const LanguageContent& words, const char* key) {
-    if (auto it = words.ui.find(std::string_view(key)); it != words.ui.end()) return it->second;
-    for (const auto& d : kDefaultWords)
-        if (std::string_view(d.key) == key) return d.english;
-    return key;
-}
+// Every language of a pack words these sentences itself (results_* in ui.toml; content.cpp's
+// required_ui_words() makes a missing one a load and lint error, never an English fallback).
+const std::string& word(const LanguageContent& words, const char* key) { return words.word(key); }
 
 int option_index(const Question& q, const std::string& id) {
     for (size_t i = 0; i < q.options.size(); ++i)

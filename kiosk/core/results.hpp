@@ -62,8 +62,8 @@ struct ScenarioResults {
 };
 
 // arrivals: the question's view pairs in arrival order (Store::view_pairs). words: the
-// visitor's language, for option labels and sentences (ui.toml keys results_*; English
-// wording is built in for any key a pack does not define).
+// visitor's language, for option labels and sentences (ui.toml keys results_*, which every
+// language of a pack must define).
 ScenarioResults build_scenario_results(const Question& question, const std::vector<ViewPair>& arrivals,
                                        const PackPrivacy& privacy, const LanguageContent& words);
 
