@@ -20,6 +20,7 @@
 #include "platform/watchdog.hpp"
 #include "platform/window.hpp"
 #include "speech/speech.hpp"
+#include "facilitator_run.hpp"
 #include "staff_session.hpp"
 #include "store/store.hpp"
 #include "ui/theme.hpp"
@@ -61,6 +62,9 @@ private:
     void sync_results();
     void watch_visit();
     void purge_expired_once_a_day();
+    void sync_facilitator();
+    std::string shown_screen() const;
+    TextSize shown_text_size() const;
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -84,6 +88,8 @@ private:
     ui::ResultsView m_results;  // filled only while the journey is on the results screen
     bool m_results_loaded = false;
     StaffSession m_staff;  // drawn instead of the journey while active
+    FacilitatorRun m_facilitator;  // staff mode's Facilitator screen: a group session
+    bool m_facilitator_opened = false;
     std::unique_ptr<ScriptDriver> m_script;
 
     int m_frames_owed = 3;

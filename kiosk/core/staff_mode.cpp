@@ -28,6 +28,7 @@ const char* staff_screen_name(StaffScreen s) {
         case StaffScreen::TouchTest: return "staff_touch_test";
         case StaffScreen::QrSync: return "staff_qr_sync";
         case StaffScreen::CloseProgram: return "staff_close_program";
+        case StaffScreen::Facilitator: return "staff_facilitator";
     }
     return "";
 }

@@ -11,6 +11,7 @@
 //    │     Cancel       │                              ├──► Purge ──ConfirmPurge──► (request) ──done──► Home
 //    ├──────────────────┘                              ├──► PackUpdate ──InstallPack──► (request) ──done──┘
 //    │  (NotSetUp: gesture when no PIN exists)         ├──► TouchTest, QrSync
+//    │                                                 ├──► Facilitator (core/facilitator.hpp runs the group session)
 //    │                                                 └──► CloseProgram ──ConfirmClose──► Off, quit_requested()
 //    └──────── Exit, or staff_idle_seconds without a touch ◄────────────────────────┘
 //
@@ -77,7 +78,7 @@ struct StaffTotals {
 
 enum class StaffScreen {
     Off, NotSetUp, Keypad, Home, Export, Exporting, ExportResult, Purge, PackUpdate, TouchTest, QrSync,
-    CloseProgram,
+    CloseProgram, Facilitator,
 };
 // "staff_home" etc., as input scripts name screens (expect-screen); "" for Off.
 const char* staff_screen_name(StaffScreen s);

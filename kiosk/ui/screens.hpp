@@ -26,6 +26,14 @@ void screen_thank_you(Frame& f);
 void screen_resting(Frame& f);
 void overlay_still_there(Frame& f);
 
+// The parts of a results screen (results_panels.cpp): the before/after bars, the shift in
+// words, and the calm "not enough answers yet" panel. `big`: for a room (facilitator mode).
+void results_bar_table(Frame& f, const ResultsView& r, float w, bool big = false);
+void results_shift_panel(Frame& f, const ResultsView& r, float w, bool big = false);
+void results_waiting_panel(Frame& f, const ResultsView& r, float w);
+// Records a figure for tests (as its id); `spoken` is what read-aloud says for it, if anything.
+void record_text(Frame& f, const std::string& id, ImVec2 a, ImVec2 b, const std::string& spoken = {});
+
 // Animated diagrams an explainer can name (explainer.diagram); false when unknown.
 bool draw_diagram(Frame& f, const std::string& name, ImVec2 pos, ImVec2 size);
 

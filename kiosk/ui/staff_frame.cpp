@@ -41,6 +41,7 @@ void draw_screen(StaffFrame& s) {
         case StaffScreen::TouchTest: screen_staff_touch_test(s); break;
         case StaffScreen::QrSync: screen_staff_qr_sync(s); break;
         case StaffScreen::CloseProgram: screen_staff_close_program(s); break;
+        case StaffScreen::Facilitator: break;  // the app draws facilitator mode (app/facilitator_run.hpp)
         case StaffScreen::Off: break;
     }
 }

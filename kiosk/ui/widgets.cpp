@@ -45,13 +45,15 @@ const char* const trash = "\xef\x87\xb8";      // U+F1F8 trash
 const char* const sign_out = "\xef\x82\x8b";   // U+F08B sign-out
 const char* const grid = "\xef\x80\x8a";       // U+F00A th
 const char* const upload = "\xef\x82\x93";     // U+F093 upload
+const char* const plus = "\xef\x81\xa7";       // U+F067 plus (facilitator's hand counters)
+const char* const minus = "\xef\x81\xa8";      // U+F068 minus
 }  // namespace glyph
 
 namespace {
 
 constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096,
                                         0xF077, 0xF078, 0xF256, 0xF028, 0xF042,
-                                        0xF287, 0xF1F8, 0xF08B, 0xF00A, 0xF093};
+                                        0xF287, 0xF1F8, 0xF08B, 0xF00A, 0xF093, 0xF067, 0xF068};
 
 std::string utf8_of(ImWchar cp) {
     std::string s;

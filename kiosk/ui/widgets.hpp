@@ -177,6 +177,8 @@ extern const char* const trash;
 extern const char* const sign_out;
 extern const char* const grid;
 extern const char* const upload;
+extern const char* const plus;
+extern const char* const minus;
 }  // namespace glyph
 // Every icon code point the UI may draw, so the font atlas can include them.
 std::vector<ImWchar> icon_codepoints();

@@ -38,7 +38,7 @@ std::string ui_words(const std::string& prefix) {
     static const std::map<std::string, std::string> kResults = {
         {"results_why_waiting", "{threshold}"}, {"results_why", "{every}"},     {"results_based_on", "{people}"},
         {"results_changed", "{n}"},             {"results_more_chose", "{option}"},
-        {"results_moved_towards", "{option}"},
+        {"results_moved_towards", "{option}"}, {"results_hands_based_on", "{first} {second}"},
     };
     std::string out;
     for (const auto& w : required_ui_words()) {
