@@ -32,19 +32,9 @@ void draw_header(FacilitatorFrame& s) {
 
 void draw_facilitator_frame(FacilitatorFrame& s) {
     Frame& f = s.f;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(f.display);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
-    ImGui::Begin("facilitator", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    begin_full_screen(f, "facilitator");
     draw_header(s);
-    const float top = f.m.header_h * 0.75f + f.m.gap;
-    const float w = std::min(f.display.x - 2 * f.m.pad, 2400 * f.m.scale);
-    ImGui::SetCursorScreenPos(ImVec2((f.display.x - w) * 0.5f, top));
-    ImGui::BeginChild("facilitator_content", ImVec2(w, f.display.y - top - f.m.gap), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+    begin_content_column(f, "facilitator_content", f.m.header_h * 0.75f, 2400 * f.m.scale);
     switch (s.group.screen()) {
         case FacilitatorScreen::Choose: screen_facilitator_choose(s); break;
         case FacilitatorScreen::BetweenPeople: screen_facilitator_between(s); break;
@@ -56,9 +46,7 @@ void draw_facilitator_frame(FacilitatorFrame& s) {
         case FacilitatorScreen::Off: break;
     }
     ImGui::EndChild();
-    ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
+    end_full_screen();
 }
 
 int facilitator_buttons(FacilitatorFrame& s, const std::vector<std::pair<std::string, std::string>>& buttons,

@@ -322,4 +322,28 @@ void centre_next(float w) {
     if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
 }
 
+void begin_full_screen(Frame& f, const char* id) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(f.display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void end_full_screen() {
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+void begin_content_column(Frame& f, const char* id, float header_h, float max_w) {
+    const float top = header_h + f.m.gap;
+    const float w = std::min(f.display.x - 2 * f.m.pad, max_w);
+    ImGui::SetCursorScreenPos(ImVec2((f.display.x - w) * 0.5f, top));
+    ImGui::BeginChild(id, ImVec2(w, f.display.y - top - f.m.gap), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
 }  // namespace dv::ui
