@@ -52,16 +52,16 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_repeat_guard(profile.repeat_seconds),
       m_palette(ui::standard_palette()),
       m_staff(staff, store, m_clocks),
+      m_facilitator(pack, store, journey_config(profile, pack)),
       m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
+    m_started_at = m_clock.monotonic_seconds();
 }
 
 void KioskApp::play_script(Script script, std::string screenshot_dir) {
     ScriptHost host;
-    host.screen = [this] {
-        return m_staff.active() ? m_staff.screen_name() : std::string(screen_name(m_journey.screen()));
-    };
+    host.screen = [this] { return shown_screen(); };
     host.advance_clock = [this](double s) { m_clock.shift_monotonic(s); };
     host.write_png = [this](const std::string& path) {
         int w = 0, h = 0;
@@ -69,6 +69,39 @@ void KioskApp::play_script(Script script, std::string screenshot_dir) {
         return write_png(path, rgb, w, h);
     };
     m_script = std::make_unique<ScriptDriver>(std::move(script), std::move(screenshot_dir), std::move(host));
+}
+
+// The screen as input scripts name it: a visitor screen, a staff screen, or facilitator mode's.
+std::string KioskApp::shown_screen() const {
+    if (!m_staff.active()) return screen_name(m_journey.screen());
+    return m_staff.facilitating() && m_facilitator.active() ? m_facilitator.screen_name() : m_staff.screen_name();
+}
+
+// Staff and facilitator screens are laid out for standard text (the facilitator's screens for
+// the room draw their own larger type, and the profile's scale makes it larger still); a
+// person's turn in facilitator mode uses the size that person chose.
+TextSize KioskApp::shown_text_size() const {
+    if (!m_staff.active()) return m_journey.text_size();
+    if (m_staff.facilitating() && m_facilitator.person_turn()) return m_facilitator.journey().text_size();
+    return TextSize::Standard;
+}
+
+// Facilitator mode opens with staff mode's Facilitator screen and closes with it (staff mode
+// timed out or was left); when the facilitator finishes, staff mode goes back to its home.
+void KioskApp::sync_facilitator() {
+    if (m_staff.facilitating() && !m_facilitator.active()) {
+        if (m_facilitator_opened) {
+            m_facilitator_opened = false;
+            m_staff.back_home();
+        } else {
+            m_facilitator.open();
+            m_facilitator_opened = true;
+        }
+    } else if (!m_staff.facilitating() && m_facilitator_opened) {
+        m_facilitator.close();
+        m_facilitator_opened = false;
+    }
+    if (m_facilitator.active()) m_facilitator.update(now());
 }
 
 Now KioskApp::now() const {
@@ -154,17 +187,18 @@ void KioskApp::purge_expired_once_a_day() {
 }
 
 void KioskApp::rebuild_fonts_if_needed() {
-    if (m_atlas_built && m_atlas_size == m_journey.text_size()) return;
+    const TextSize size = shown_text_size();
+    if (m_atlas_built && m_atlas_size == size) return;
     const float scale = static_cast<float>(m_profile.ui_scale());
     std::string error;
-    if (!build_font_atlas(m_font_files, ui::font_sizes(scale, m_journey.text_size()), codepoints_used(m_pack), m_fonts,
+    if (!build_font_atlas(m_font_files, ui::font_sizes(scale, size), codepoints_used(m_pack), m_fonts,
                           error)) {
         m_fatal = true;
         m_fatal_error = error;
         return;
     }
     m_window.refresh_fonts();
-    m_atlas_size = m_journey.text_size();
+    m_atlas_size = size;
     m_atlas_built = true;
 }
 
@@ -182,16 +216,19 @@ void KioskApp::draw_frame() {
     const ImVec2 display = io.DisplaySize;
     const float scale = static_cast<float>(m_profile.ui_scale());
     const ui::Metrics metrics = ui::make_metrics(scale, static_cast<float>(m_profile.min_touch_target_px()),
-                                                 m_journey.text_size(), display.x, display.y);
+                                                 shown_text_size(), display.x, display.y);
     m_palette = m_journey.high_contrast() ? ui::high_contrast_palette() : ui::standard_palette();
     m_widgets.clear();
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
                     m_clock.monotonic_seconds(), display, &m_results};
-    if (m_staff.active())
+    if (m_staff.active() && m_staff.facilitating() && m_facilitator.active()) {
+        if (m_facilitator.draw(frame, now())) m_staff.keep_awake();
+        sync_facilitator();
+    } else if (m_staff.active())
         m_staff.draw(frame);
     else if (m_closed)
-        ui::draw_closed_frame(frame, m_clock.monotonic_seconds() < m_closed_notice_until, m_profile.opens);
+        ui::draw_closed_frame(frame, m_closed_notice_until, m_profile.opens);
     else
         ui::draw_visitor_frame(frame);
     const auto t_built = clock::now();
@@ -208,9 +245,12 @@ void KioskApp::draw_frame() {
         using ms = std::chrono::duration<float, std::milli>;
         m_build_ms.push_back(ms(t_built - t_built_from).count());
         m_frame_ms.push_back(ms(clock::now() - t_start).count());
+        m_frame_at.push_back(static_cast<float>(m_clock.monotonic_seconds() - m_started_at));
     }
 
-    m_wake_at = m_closed ? m_closed_notice_until : out.wake_at;
+    // Whatever was drawn says when it next needs a frame; a blank closed screen needs none, so
+    // the loop then sleeps until input, the watchdog or the opening-hours change.
+    m_wake_at = out.wake_at;
     m_layout_settling = out.layout_settling;
     if (m_layout_settling) m_frames_owed = std::max(m_frames_owed, 1);
     read_aloud(out);
@@ -236,8 +276,9 @@ void KioskApp::write_frame_stats() const {
         std::fprintf(stderr, "datavoice-kiosk: %s: cannot write frame stats\n", m_frame_stats_path.c_str());
         return;
     }
-    std::fprintf(f, "build_ms frame_ms\n");
-    for (size_t i = 0; i < m_build_ms.size(); ++i) std::fprintf(f, "%.4f %.4f\n", m_build_ms[i], m_frame_ms[i]);
+    std::fprintf(f, "build_ms frame_ms at_s\n");
+    for (size_t i = 0; i < m_build_ms.size(); ++i)
+        std::fprintf(f, "%.4f %.4f %.4f\n", m_build_ms[i], m_frame_ms[i], m_frame_at[i]);
     std::fclose(f);
 }
 
@@ -294,7 +335,9 @@ int KioskApp::loop() {
         if (!scripted && m_frames_owed == 0) {
             const double t = m_clock.monotonic_seconds();
             double wake = std::min({m_wake_at, m_journey.next_deadline(), m_staff.next_deadline(),
-                                    m_watchdog.next_due(), t + m_hours.seconds_until_change(m_clock.local_now())});
+                                    m_facilitator.next_deadline(),
+                                    m_watchdog.next_due(), t + m_hours.seconds_until_change(m_clock.local_now()),
+                                    m_quit_at});
             if (m_journey.screen() == Screen::Resting) wake = std::min(wake, m_next_store_probe);
             const double timeout = std::clamp(wake - t, 0.0, kMaxSleepSeconds);
             if (timeout > 0) m_window.wait(timeout);
@@ -308,21 +351,23 @@ int KioskApp::loop() {
         update_opening_hours(touched);
 
         const double t = m_clock.monotonic_seconds();
+        if (t >= m_quit_at) return 0;
         if (t >= m_next_clock_save) {
             save_clock_reading();
             m_next_clock_save = t + kClockSaveSeconds;
         }
         const Screen before = m_journey.screen();
         const bool overlay_before = m_journey.still_there_showing();
-        const std::string staff_before = m_staff.screen_name();
+        const std::string staff_before = shown_screen();
         m_journey.tick(now());
         check_resting();
         sync_results();
         watch_visit();
         purge_expired_once_a_day();
         m_staff.update();
+        sync_facilitator();
         const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing() ||
-                             staff_before != m_staff.screen_name();
+                             staff_before != shown_screen();
         if (changed) m_frames_owed = std::max(m_frames_owed, 2);
         if (m_staff.busy()) m_frames_owed = std::max(m_frames_owed, 1);  // an export shows its progress
 
@@ -344,6 +389,10 @@ int KioskApp::loop() {
             return 0;
         }
         if (m_script && m_script->quit_requested()) return 0;
+        if (m_staff.quit_requested()) {  // staff_mode.hpp invariant 6: the audit entry is written
+            std::fprintf(stderr, "datavoice-kiosk: closed by staff\n");
+            return 0;
+        }
     }
     return 0;
 }

@@ -21,6 +21,7 @@
 #include "platform/watchdog.hpp"
 #include "platform/window.hpp"
 #include "speech/speech.hpp"
+#include "facilitator_run.hpp"
 #include "staff_session.hpp"
 #include "store/store.hpp"
 #include "ui/theme.hpp"
@@ -41,6 +42,8 @@ public:
     // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
     void record_frame_stats(std::string path) { m_frame_stats_path = std::move(path); }
     void exit_after_first_frame() { m_exit_after_first_frame = true; }
+    // Benchmarks and tests: leave the loop cleanly (exit 0, frame stats written) after `seconds`.
+    void quit_after(double seconds) { m_quit_at = m_clock.monotonic_seconds() + seconds; }
     // Layout tests: frames no script screenshot reads are laid out but not rasterised.
     void skip_unseen_frames() { m_skip_unseen_frames = true; }
     // Returns the process exit code.
@@ -60,6 +63,9 @@ private:
     void sync_results();
     void watch_visit();
     void purge_expired_once_a_day();
+    void sync_facilitator();
+    std::string shown_screen() const;
+    TextSize shown_text_size() const;
 
     const HardwareProfile& m_profile;
     const Pack& m_pack;
@@ -84,6 +90,8 @@ private:
     ui::ResultsView m_results;  // filled only while the journey is on the results screen
     bool m_results_loaded = false;
     StaffSession m_staff;  // drawn instead of the journey while active
+    FacilitatorRun m_facilitator;  // staff mode's Facilitator screen: a group session
+    bool m_facilitator_opened = false;
     std::unique_ptr<ScriptDriver> m_script;
 
     int m_frames_owed = 3;
@@ -98,7 +106,9 @@ private:
     bool m_closed = false;           // outside opening hours, with no visitor mid-journey
     double m_closed_notice_until = 0;  // a tap while closed shows when the kiosk wakes
     std::string m_frame_stats_path;
-    std::vector<float> m_build_ms, m_frame_ms;
+    std::vector<float> m_build_ms, m_frame_ms, m_frame_at;
+    double m_started_at = 0;                  // monotonic, for the frame stats' "at_s"
+    double m_quit_at = 1e300;                 // --quit-after
     bool m_exit_after_first_frame = false;
     bool m_skip_unseen_frames = false;
     std::string m_retention_checked_on;  // the local date of the last retention purge

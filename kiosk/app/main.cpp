@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
     if (!opt.script.empty()) app.play_script(std::move(script), opt.screenshots);
     if (!opt.frame_stats.empty()) app.record_frame_stats(opt.frame_stats);
     if (opt.first_frame_exit) app.exit_after_first_frame();
+    if (opt.quit_after > 0) app.quit_after(opt.quit_after);
     if (opt.skip_unseen_frames) app.skip_unseen_frames();
     return app.run();
 }

@@ -1,6 +1,8 @@
 // Command-line parsing for datavoice-kiosk.
 #include "options.hpp"
 
+#include <cstdlib>
+
 namespace dv {
 
 const char* kiosk_usage() {
@@ -16,7 +18,9 @@ const char* kiosk_usage() {
            "  --script FILE       play an input script (see kiosk/platform/script.hpp), then quit\n"
            "  --screenshots DIR   where script screenshots go (default: ./screenshots)\n"
            "  --windowed          a normal window at the profile's size, even if it says fullscreen\n"
-           "  --frame-stats FILE  for benchmarks: write each frame's UI build and total time (ms) on exit\n"
+           "  --frame-stats FILE  for benchmarks: write each frame's UI build and total time (ms) and when it\n"
+           "                      was drawn (seconds since start) on exit\n"
+           "  --quit-after SECONDS  for benchmarks and tests: quit cleanly (exit 0) after this long\n"
            "  --first-frame-exit  for benchmarks: print the monotonic time of the first frame, then exit\n"
            "  --skip-unseen-frames  with --script: lay out every frame but draw only those screenshotted\n"
            "  --version           print the version and exit\n"
@@ -61,6 +65,15 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
             if (!value(out.screenshots)) return false;
         } else if (a == "--frame-stats") {
             if (!value(out.frame_stats)) return false;
+        } else if (a == "--quit-after") {
+            std::string v;
+            if (!value(v)) return false;
+            char* end = nullptr;
+            out.quit_after = std::strtod(v.c_str(), &end);
+            if (end == v.c_str() || *end || !(out.quit_after > 0)) {
+                error = "option --quit-after needs a number of seconds above 0, not '" + v + "'";
+                return false;
+            }
         } else if (a == "--skip-unseen-frames") {
             out.skip_unseen_frames = true;
         } else if (a == "--first-frame-exit") {

@@ -16,6 +16,7 @@ struct KioskOptions {
     bool windowed = false;    // a normal window at the profile's size
     std::string frame_stats;  // for benchmarks: write per-frame timings here on exit
     bool first_frame_exit = false;  // for benchmarks: print when the first frame is shown, exit
+    double quit_after = 0;    // for benchmarks and tests: quit cleanly after this many seconds (0: never)
     bool skip_unseen_frames = false;  // for layout tests: rasterise only frames a script screenshots
     // First-run set-up: each is saved in the data folder's settings, then the kiosk exits.
     bool set_pin = false;     // read the staff PIN from standard input

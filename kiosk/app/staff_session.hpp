@@ -57,6 +57,14 @@ public:
     void update();
     double next_deadline() const;
     bool busy() const { return m_job != nullptr; }  // keep drawing while an export runs
+    // Facilitator mode (app/facilitator_run.hpp) has the screen while this is true.
+    bool facilitating() const { return m_mode.screen() == StaffScreen::Facilitator; }
+    // A tap in facilitator mode: staff mode's idle timeout starts again.
+    void keep_awake() { apply(StaffEvent::of(StaffEvent::Kind::Touch)); }
+    // Facilitator mode ended: back to the staff home.
+    void back_home() { apply(StaffEvent::of(StaffEvent::Kind::Back)); }
+    // Staff confirmed "Close program" (audit entry already written): the app should exit 0.
+    bool quit_requested() const { return m_mode.quit_requested(); }
 
 private:
     StaffTime now() const;

@@ -46,6 +46,12 @@ const std::vector<std::string>& required_ui_words() {
         "results_after",      "closed_title",      "closed_body",         "read_aloud",
         "stop_reading",       "colours",           "colours_standard",    "colours_high",
         "key_space",          "key_delete",        "text_left",
+        // "What others said here" (core/results.cpp)
+        "results_why_waiting", "results_why",       "results_based_on",   "results_changed",
+        "results_changed_none", "results_changed_few", "results_changed_all", "results_more_chose",
+        "results_moved_towards", "results_same_overall",
+        // Facilitator mode (core/facilitator.hpp): a group's results
+        "results_group_title", "results_hands_based_on",
     };
     return words;
 }

@@ -114,18 +114,8 @@ void Journey::choose_topic(const std::string& id) {
         }
         m_steps.push_back({Screen::Question, qid});
     }
-    m_card_order.clear();
-    m_cards_seen = 0;
-    if (const Scenario* s = scenario()) {
-        m_steps.push_back({Screen::ScenarioIntro, s->id});
-        m_steps.push_back({Screen::FirstView, s->id});
-        std::vector<std::string> ids;
-        for (const auto& c : s->cards) ids.push_back(c.id);
-        m_card_order = m_config.shuffle_cards(ids);
-        for (const auto& c : m_card_order) m_steps.push_back({Screen::Card, c});
-        m_steps.push_back({Screen::SecondView, s->id});
-        m_steps.push_back({Screen::Results, s->id});
-    }
+    scenario_steps();
+    if (const Scenario* s = scenario()) m_steps.push_back({Screen::Results, s->id});
     for (const auto& step : about_you) {
         m_steps.push_back(step);
         m_about_you_asked.insert(step.ref);
@@ -135,6 +125,21 @@ void Journey::choose_topic(const std::string& id) {
         m_steps.push_back({Screen::Closing, closing});
     m_step = 0;
     enter_step(0);
+}
+
+// The scenario's own steps (intro, first view, the cards in a fresh shuffled order, second view).
+void Journey::scenario_steps() {
+    m_card_order.clear();
+    m_cards_seen = 0;
+    const Scenario* s = scenario();
+    if (!s) return;
+    m_steps.push_back({Screen::ScenarioIntro, s->id});
+    m_steps.push_back({Screen::FirstView, s->id});
+    std::vector<std::string> ids;
+    for (const auto& c : s->cards) ids.push_back(c.id);
+    m_card_order = m_config.shuffle_cards(ids);
+    for (const auto& c : m_card_order) m_steps.push_back({Screen::Card, c});
+    m_steps.push_back({Screen::SecondView, s->id});
 }
 
 void Journey::enter_step(size_t index) {
@@ -183,7 +188,7 @@ void Journey::retreat() {
         }
     }
     wipe_drafts();
-    m_screen = Screen::Topics;
+    m_screen = facilitated() ? Screen::Welcome : Screen::Topics;
     m_steps.clear();
     m_topic.clear();
 }
@@ -282,6 +287,15 @@ void Journey::begin(const Now& now) {
     m_screen = Screen::Welcome;
 }
 
+void Journey::begin_facilitated(const std::string& scenario_id, const Now& now) {
+    reset();
+    if (!content().scenario(scenario_id)) return;
+    m_last_activity = now.monotonic;
+    begin(now);
+    m_session.mode = "facilitator";  // invariant 8
+    m_facilitated = scenario_id;
+}
+
 void Journey::handle(const Event& e, const Now& now) {
     using K = Event::Kind;
     switch (e.kind) {
@@ -319,7 +333,7 @@ void Journey::handle(const Event& e, const Now& now) {
         case K::ChooseContrast: m_high_contrast = e.number != 0; break;
         case K::ChooseReadAloud: m_read_aloud = e.number != 0; break;
         case K::ChooseTopic:
-            if (m_screen == Screen::Topics) choose_topic(e.value);
+            if (m_screen == Screen::Topics && !facilitated()) choose_topic(e.value);
             break;
         case K::Toggle: {
             const Question* q = question();
@@ -350,7 +364,11 @@ void Journey::handle(const Event& e, const Now& now) {
             break;
         }
         case K::Next:
-            if (m_screen == Screen::Welcome) {
+            if (m_screen == Screen::Welcome && facilitated()) {
+                m_steps.clear();
+                scenario_steps();
+                if (!m_steps.empty()) enter_step(0);
+            } else if (m_screen == Screen::Welcome) {
                 m_screen = Screen::Topics;
             } else if (is_question_screen(m_screen)) {
                 request_commit(m_draft.empty() && m_draft_text.empty());
@@ -390,7 +408,7 @@ void Journey::handle(const Event& e, const Now& now) {
             }
             break;
         case K::AnotherTopic:
-            if (m_screen == Screen::ThankYou) {
+            if (m_screen == Screen::ThankYou && !facilitated()) {
                 m_screen = Screen::Topics;
                 m_steps.clear();
                 m_topic.clear();

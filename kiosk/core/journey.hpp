@@ -15,8 +15,15 @@
 //   Resting: entered when the store could not commit an answer; left when the app reports
 //   the store has recovered (→ Attract).  "Still there?" is an overlay, not a screen.
 //
+//   Facilitated (facilitator mode, core/facilitator.hpp): begin_facilitated() starts one
+//   person's turn at Welcome; Next goes straight to the chosen scenario's steps
+//   (ScenarioIntro, FirstView, Card ..., SecondView; no Topics, Results or Closing), and the
+//   turn ends at ThankYou.
+//
 // TRANSITIONS (each names the function that performs it)
 //   Attract → Welcome                        handle(Start)       begin()
+//   Attract → Welcome (facilitated)          begin_facilitated() begin()
+//   Welcome → ScenarioIntro (facilitated)    handle(Next)        scenario_steps()
 //   Welcome → Topics                         handle(Next)        go_topics()
 //   Topics → first step of topic             handle(ChooseTopic) choose_topic()
 //   step → next visible step / ThankYou      handle(Next|Skip)   request_commit() then advance()
@@ -40,6 +47,8 @@
 //       after idle_seconds it appears, and after a further still_there_seconds the journey resets.
 //   (7) First and second views of a scenario carry the same session id and question id,
 //       with phases "first" and "second".
+//   (8) A facilitated turn's every commit carries mode "facilitator" (a walk-up visit's
+//       "visitor"), and it never shows Topics, Results or another scenario.
 #pragma once
 
 #include "clock.hpp"
@@ -162,6 +171,9 @@ public:
     explicit Journey(const JourneyConfig& config);
 
     void handle(const Event& e, const Now& now);
+    // Facilitator mode: one person's turn through scenario_id, stored with mode "facilitator".
+    void begin_facilitated(const std::string& scenario_id, const Now& now);
+    bool facilitated() const { return !m_facilitated.empty(); }
     // Inactivity: call at least when now.monotonic passes next_deadline().
     void tick(const Now& now);
     // The next monotonic time at which tick() may change something; +infinity when none.
@@ -215,6 +227,7 @@ private:
     void reset();
     void begin(const Now& now);
     void choose_topic(const std::string& id);
+    void scenario_steps();
     void advance();
     void retreat();
     void finish();
@@ -235,6 +248,7 @@ private:
     bool m_read_aloud = false;
     SessionInfo m_session;
     std::string m_topic;
+    std::string m_facilitated;  // the scenario of a facilitated turn; "" for a walk-up visit
     std::vector<Step> m_steps;
     size_t m_step = 0;
     std::vector<std::string> m_card_order;

@@ -16,6 +16,7 @@ const Explainer* Journey::explainer() const {
 }
 
 const Scenario* Journey::scenario() const {
+    if (facilitated()) return content().scenario(m_facilitated);
     const Topic* t = topic();
     return t && !t->scenario.empty() ? content().scenario(t->scenario) : nullptr;
 }

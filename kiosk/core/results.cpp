@@ -6,39 +6,16 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace dv {
 
 namespace {
 
-// Sentences a pack may word for itself in ui.toml; these are used when it does not.
-struct DefaultWord {
-    const char* key;
-    const char* english;
-};
-constexpr DefaultWord kDefaultWords[] = {
-    {"results_waiting", "Not enough people have answered here yet to show results."},
-    {"results_why_waiting", "We show results once {threshold} people have answered. Then nobody can work out "
-                            "one person's answer."},
-    {"results_why", "The numbers only change after every {every} more people. Then nobody can work out one "
-                    "person's answer."},
-    {"results_based_on", "From {people} people who answered here."},
-    {"results_changed", "{n} in 10 people changed their answer after the other views."},
-    {"results_changed_none", "Nobody changed their answer after the other views."},
-    {"results_changed_few", "Fewer than 1 in 10 people changed their answer after the other views."},
-    {"results_changed_all", "Everyone changed their answer after the other views."},
-    {"results_more_chose", "More people chose \u201C{option}\u201D after the other views."},
-    {"results_moved_towards", "Overall, answers moved towards \u201C{option}\u201D."},
-    {"results_same_overall", "Overall, the answers stayed about the same."},
-};
-
-std::string word(const LanguageContent& words, const char* key) {
-    if (auto it = words.ui.find(std::string_view(key)); it != words.ui.end()) return it->second;
-    for (const auto& d : kDefaultWords)
-        if (std::string_view(d.key) == key) return d.english;
-    return key;
-}
+// Every language of a pack words these sentences itself (results_* in ui.toml; content.cpp's
+// required_ui_words() makes a missing one a load and lint error, never an English fallback).
+const std::string& word(const LanguageContent& words, const char* key) { return words.word(key); }
 
 int option_index(const Question& q, const std::string& id) {
     for (size_t i = 0; i < q.options.size(); ++i)
@@ -82,7 +59,59 @@ std::string direction_sentence(const Question& q, const PairedChange& c, const L
     return towards("results_more_chose", static_cast<size_t>(best - c.net_by_option.begin()));
 }
 
+ScenarioResults waiting(const PackPrivacy& privacy, const LanguageContent& words) {
+    ScenarioResults r;
+    r.waiting_text = word(words, "results_waiting");
+    r.why_text = fill(word(words, "results_why_waiting"),
+                      {{"threshold", std::to_string(std::max(privacy.results_threshold, 1))}});
+    return r;
+}
+
 }  // namespace
+
+ScenarioResults build_tally_results(const Question& question, const std::vector<std::int64_t>& first_counts,
+                                    const std::vector<std::int64_t>& second_counts, const PackPrivacy& privacy,
+                                    const LanguageContent& words) {
+    const size_t options = question.options.size();
+    std::vector<std::int64_t> first(options, 0), second(options, 0);
+    for (size_t i = 0; i < options && i < first_counts.size(); ++i) first[i] = std::max<std::int64_t>(0, first_counts[i]);
+    for (size_t i = 0; i < options && i < second_counts.size(); ++i)
+        second[i] = std::max<std::int64_t>(0, second_counts[i]);
+    std::int64_t first_total = 0, second_total = 0;
+    for (size_t i = 0; i < options; ++i) first_total += first[i], second_total += second[i];
+    const std::int64_t threshold = std::max(privacy.results_threshold, 1);
+    if (options == 0 || first_total < threshold || second_total < threshold) return waiting(privacy, words);
+
+    // Which way the counts moved, from shares (the rounds may have different numbers of hands):
+    // the option whose share grew most, or for a scale the end the average moved towards.
+    PairedChange change;
+    change.net_by_option.assign(options, 0);
+    double mean_first = 0, mean_second = 0;
+    for (size_t i = 0; i < options; ++i) {
+        const double a = static_cast<double>(first[i]) / static_cast<double>(first_total);
+        const double b = static_cast<double>(second[i]) / static_cast<double>(second_total);
+        change.net_by_option[i] = static_cast<std::int64_t>(std::lround((b - a) * 1000));  // per mille
+        mean_first += a * static_cast<double>(i);
+        mean_second += b * static_cast<double>(i);
+    }
+    const bool moved = std::any_of(change.net_by_option.begin(), change.net_by_option.end(),
+                                   [](std::int64_t d) { return d != 0; });
+    change.changed = moved ? 1 : 0;
+    change.moved_later = mean_second > mean_first + 1e-9 ? 1 : 0;
+    change.moved_earlier = mean_second < mean_first - 1e-9 ? 1 : 0;
+
+    ScenarioResults r;
+    r.available = true;
+    r.people = std::max(first_total, second_total);
+    r.first = bars(question, first);
+    r.second = bars(question, second);
+    r.changed_in_10 = -1;
+    // Nothing is said when two answers gained equally (as for visitors' pairs).
+    r.shift_text = moved ? direction_sentence(question, change, words) : word(words, "results_same_overall");
+    r.based_on_text = fill(word(words, "results_hands_based_on"),
+                           {{"first", std::to_string(first_total)}, {"second", std::to_string(second_total)}});
+    return r;
+}
 
 ScenarioResults build_scenario_results(const Question& question, const std::vector<ViewPair>& arrivals,
                                        const PackPrivacy& privacy, const LanguageContent& words) {
@@ -96,12 +125,7 @@ ScenarioResults build_scenario_results(const Question& question, const std::vect
     ScenarioResults r;
     const std::int64_t shown = onscreen_respondents(static_cast<std::int64_t>(respondents.size()),
                                                     privacy.results_threshold, privacy.results_refresh_every);
-    if (shown == 0 || question.options.empty()) {  // invariant 2
-        r.waiting_text = word(words, "results_waiting");
-        r.why_text = fill(word(words, "results_why_waiting"),
-                          {{"threshold", std::to_string(std::max(privacy.results_threshold, 1))}});
-        return r;
-    }
+    if (shown == 0 || question.options.empty()) return waiting(privacy, words);  // invariant 2
     respondents.resize(static_cast<size_t>(shown));  // invariant 1: only the first K, ever
 
     const size_t options = question.options.size();

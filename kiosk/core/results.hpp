@@ -62,9 +62,19 @@ struct ScenarioResults {
 };
 
 // arrivals: the question's view pairs in arrival order (Store::view_pairs). words: the
-// visitor's language, for option labels and sentences (ui.toml keys results_*; English
-// wording is built in for any key a pack does not define).
+// visitor's language, for option labels and sentences (ui.toml keys results_*, which every
+// language of a pack must define).
 ScenarioResults build_scenario_results(const Question& question, const std::vector<ViewPair>& arrivals,
                                        const PackPrivacy& privacy, const LanguageContent& words);
+
+// A show of hands in facilitator mode (core/facilitator.hpp): counts per option for the first
+// and the second view, in pack order, with no pairs. The same rules, on counts: nothing is
+// shown while either round has fewer hands than the threshold; percentages add up to 100.
+// Nobody's change can be known, so changed_in_10 is -1 and the shift is said only as the
+// direction the counts moved (shift_text; empty when two answers gained equally); people is
+// the larger of the two rounds.
+ScenarioResults build_tally_results(const Question& question, const std::vector<std::int64_t>& first_counts,
+                                    const std::vector<std::int64_t>& second_counts, const PackPrivacy& privacy,
+                                    const LanguageContent& words);
 
 }  // namespace dv

@@ -29,6 +29,8 @@ const char* staff_screen_name(StaffScreen s) {
         case StaffScreen::PackUpdate: return "staff_pack_update";
         case StaffScreen::TouchTest: return "staff_touch_test";
         case StaffScreen::QrSync: return "staff_qr_sync";
+        case StaffScreen::CloseProgram: return "staff_close_program";
+        case StaffScreen::Facilitator: return "staff_facilitator";
     }
     return "";
 }
@@ -145,6 +147,12 @@ void StaffMode::handle(const StaffEvent& e, const StaffTime& now) {
         case K::Back:
             m_screen = StaffScreen::Home;
             m_message.clear();  // a result belongs to the screen that showed it
+            break;
+        case K::ConfirmClose:
+            if (m_screen == StaffScreen::CloseProgram) {  // invariant 7
+                close("closed the program");
+                m_quit_requested = true;
+            }
             break;
         case K::Exit: close("left staff mode"); break;
         default: break;

@@ -16,6 +16,8 @@
 //    │                        Home ──Open──► Purge ──ConfirmPurge──► (request) ──done──► Home              │
 //    │                        Home ──Open──► PackUpdate ──InstallPack──► (request) ──done──► PackUpdate    │
 //    │                        Home ──Open──► TouchTest, QrSync;   any of these ──Back──► Home              │
+//    │                        Home ──Open──► Facilitator (core/facilitator.hpp runs the group session)     │
+//    │                        Home ──Open──► CloseProgram ──ConfirmClose──► Off, quit_requested()          │
 //    │  (NotSetUp: gesture when no PIN exists)                                                             │
 //    └──────── Exit, or staff_idle_seconds without a touch, from any screen ◄──────────────────────────────┘
 //
@@ -37,6 +39,7 @@
 //   Exporting → ExportResult         request_done()
 //   (request) → Home | PackUpdate    request_done()
 //   any screen after the clock → Home  handle(Back)
+//   CloseProgram → Off (program ends) handle(ConfirmClose) → close(), m_quit_requested
 //   any → Off                        handle(Exit), tick() → close()
 //
 // INVARIANTS (tests in tests/unit/test_staff_mode.cpp name them)
@@ -50,6 +53,10 @@
 //   (6) Every staff visit starts with the clock check: the right PIN leads to ClockCheck, and
 //       Home (so every other staff screen) is reached only after staff said the time is right
 //       or set it (a ConfirmClock request), never by Back or Open from the clock screens.
+//   (7) The program may end (quit_requested()) only by ConfirmClose on the CloseProgram
+//       screen, which only Home opens: so only after an unlock, and never from a visitor
+//       screen, the keypad or a pending request. The staff_exit audit entry "closed the
+//       program" is queued before quit_requested() turns true.
 #pragma once
 
 #include "clock.hpp"
@@ -101,7 +108,9 @@ enum class StaffScreen {
     Purge,
     PackUpdate,
     TouchTest,
-    QrSync
+    QrSync,
+    CloseProgram,
+    Facilitator,
 };
 // "staff_home" etc., as input scripts name screens (expect-screen); "" for Off.
 const char* staff_screen_name(StaffScreen s);
@@ -141,6 +150,7 @@ struct StaffEvent {
         ClockChange,       // "No, change it"
         ClockStep,         // number = ClockField, delta = +1 / -1
         SaveClock,         // the time set in the editor
+        ConfirmClose,      // end the program (CloseProgram screen only)
     };
     Kind kind = Kind::Back;
     int number = 0;
@@ -179,6 +189,8 @@ public:
     bool active() const { return m_screen != StaffScreen::Off; }
     bool unlocked() const;
     bool may_use_drives() const { return unlocked(); }  // invariant 2
+    // Staff confirmed "Close program": the app ends the process cleanly (invariant 6).
+    bool quit_requested() const { return m_quit_requested; }
 
     // Keypad
     size_t typed_digits() const { return m_typed.size(); }
@@ -227,6 +239,7 @@ private:
     std::string m_message;
     bool m_message_ok = true;
     double m_last_activity = 0;
+    bool m_quit_requested = false;
     std::vector<std::pair<std::string, std::string>> m_audit;
 };
 

@@ -1,4 +1,5 @@
 // Outside opening hours the screen is black; a tap shows when it wakes, then it goes dark again.
+// The black screen needs no next frame: only the notice asks to be redrawn (to take it away).
 #include "screens.hpp"
 #include "staff_screens.hpp"
 
@@ -8,7 +9,7 @@
 
 namespace dv::ui {
 
-void draw_closed_frame(Frame& f, bool show_notice, const std::string& opens_at) {
+void draw_closed_frame(Frame& f, double notice_until, const std::string& opens_at) {
     f.out.clear_colour = IM_COL32(0, 0, 0, 255);
     const ImVec2 d = f.display;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -16,7 +17,8 @@ void draw_closed_frame(Frame& f, bool show_notice, const std::string& opens_at) 
     ImGui::Begin("closed", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground);
-    if (show_notice) {
+    if (f.now < notice_until) {
+        f.out.wake_at = std::min(f.out.wake_at, notice_until);  // one more frame, to take it away
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float w = std::min(d.x - 2 * f.m.pad, f.m.content_w);
         const float x = (d.x - w) * 0.5f;

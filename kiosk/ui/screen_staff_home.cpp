@@ -198,10 +198,12 @@ void screen_staff_home(StaffFrame& s) {
     using S = StaffScreen;
     const std::vector<std::vector<std::pair<StaffButton, S>>> rows = {
         {{{"open_export", std::string(glyph::usb) + "  Export to USB", ButtonKind::Primary}, S::Export},
-         {{"open_qr_sync", std::string(icon_glyph("qr")) + "  QR sync"}, S::QrSync}},
+         {{"open_qr_sync", std::string(icon_glyph("qr")) + "  QR sync"}, S::QrSync},
+         {{"open_facilitator", std::string(icon_glyph("users")) + "  Facilitator"}, S::Facilitator}},
         {{{"open_pack_update", std::string(glyph::upload) + "  Update content"}, S::PackUpdate},
          {{"open_purge", std::string(glyph::trash) + "  Delete exported"}, S::Purge},
-         {{"open_touch_test", std::string(glyph::grid) + "  Touch test"}, S::TouchTest}},
+         {{"open_touch_test", std::string(glyph::grid) + "  Touch test"}, S::TouchTest},
+         {{"open_close_program", std::string(glyph::sign_out) + "  Close program"}, S::CloseProgram}},
     };
     for (const auto& row : rows) {
         std::vector<StaffButton> buttons;

@@ -12,7 +12,7 @@ namespace dv::ui {
 // The whole visitor UI for one frame. Call between ImGui::NewFrame() and ImGui::Render().
 void draw_visitor_frame(Frame& f);
 // Outside opening hours: a black screen, or (after a tap) when the kiosk wakes up.
-void draw_closed_frame(Frame& f, bool show_notice, const std::string& opens_at);
+void draw_closed_frame(Frame& f, double notice_until, const std::string& opens_at);
 
 void screen_attract(Frame& f);
 void screen_welcome(Frame& f);
@@ -25,6 +25,14 @@ void screen_results(Frame& f);
 void screen_thank_you(Frame& f);
 void screen_resting(Frame& f);
 void overlay_still_there(Frame& f);
+
+// The parts of a results screen (results_panels.cpp): the before/after bars, the shift in
+// words, and the calm "not enough answers yet" panel. `big`: for a room (facilitator mode).
+void results_bar_table(Frame& f, const ResultsView& r, float w, bool big = false);
+void results_shift_panel(Frame& f, const ResultsView& r, float w, bool big = false);
+void results_waiting_panel(Frame& f, const ResultsView& r, float w);
+// Records a figure for tests (as its id); `spoken` is what read-aloud says for it, if anything.
+void record_text(Frame& f, const std::string& id, ImVec2 a, ImVec2 b, const std::string& spoken = {});
 
 // Animated diagrams an explainer can name (explainer.diagram); false when unknown.
 bool draw_diagram(Frame& f, const std::string& name, ImVec2 pos, ImVec2 size);

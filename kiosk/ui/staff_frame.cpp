@@ -42,6 +42,8 @@ void draw_screen(StaffFrame& s) {
         case StaffScreen::PackUpdate: screen_staff_pack_update(s); break;
         case StaffScreen::TouchTest: screen_staff_touch_test(s); break;
         case StaffScreen::QrSync: screen_staff_qr_sync(s); break;
+        case StaffScreen::CloseProgram: screen_staff_close_program(s); break;
+        case StaffScreen::Facilitator: break;  // the app draws facilitator mode (app/facilitator_run.hpp)
         case StaffScreen::Off: break;
     }
 }
@@ -50,29 +52,16 @@ void draw_screen(StaffFrame& s) {
 
 void draw_staff_frame(StaffFrame& s) {
     Frame& f = s.f;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(f.display);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
-    ImGui::Begin("staff", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    begin_full_screen(f, "staff");
     if (s.staff.screen() == StaffScreen::TouchTest) {
         screen_staff_touch_test(s);  // the whole screen is the test pattern
     } else {
         draw_header(s);
-        const float top = f.m.header_h + f.m.gap;
-        const float w = std::min(f.display.x - 2 * f.m.pad, 1700 * f.m.scale);
-        ImGui::SetCursorScreenPos(ImVec2((f.display.x - w) * 0.5f, top));
-        ImGui::BeginChild("staff_content", ImVec2(w, f.display.y - top - f.m.gap), false,
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground |
-                              ImGuiWindowFlags_NoScrollWithMouse);
+        begin_content_column(f, "staff_content", f.m.header_h, 1700 * f.m.scale);
         draw_screen(s);
         ImGui::EndChild();
     }
-    ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
+    end_full_screen();
 }
 
 void staff_heading(StaffFrame& s, const std::string& text, const char* id) {

@@ -66,6 +66,7 @@ void screen_staff_purge(StaffFrame& s);
 void screen_staff_pack_update(StaffFrame& s);
 void screen_staff_touch_test(StaffFrame& s);
 void screen_staff_qr_sync(StaffFrame& s);
+void screen_staff_close_program(StaffFrame& s);
 
 // Shared by the staff screens (staff_frame.cpp).
 void staff_heading(StaffFrame& s, const std::string& text, const char* id);

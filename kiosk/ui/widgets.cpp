@@ -45,13 +45,15 @@ const char* const trash = "\xef\x87\xb8";      // U+F1F8 trash
 const char* const sign_out = "\xef\x82\x8b";   // U+F08B sign-out
 const char* const grid = "\xef\x80\x8a";       // U+F00A th
 const char* const upload = "\xef\x82\x93";     // U+F093 upload
+const char* const plus = "\xef\x81\xa7";       // U+F067 plus (facilitator's hand counters)
+const char* const minus = "\xef\x81\xa8";      // U+F068 minus
 }  // namespace glyph
 
 namespace {
 
 constexpr ImWchar kInterfaceGlyphs[] = {0xF060, 0xF061, 0xF034, 0xF00C, 0xF10C, 0xF096,
                                         0xF077, 0xF078, 0xF256, 0xF028, 0xF042,
-                                        0xF287, 0xF1F8, 0xF08B, 0xF00A, 0xF093};
+                                        0xF287, 0xF1F8, 0xF08B, 0xF00A, 0xF093, 0xF067, 0xF068};
 
 std::string utf8_of(ImWchar cp) {
     std::string s;
@@ -318,6 +320,30 @@ void draw_qr(ImDrawList* dl, const std::vector<std::uint8_t>& modules, int size,
 void centre_next(float w) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+}
+
+void begin_full_screen(Frame& f, const char* id) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(f.display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, f.pal.background);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void end_full_screen() {
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+void begin_content_column(Frame& f, const char* id, float header_h, float max_w) {
+    const float top = header_h + f.m.gap;
+    const float w = std::min(f.display.x - 2 * f.m.pad, max_w);
+    ImGui::SetCursorScreenPos(ImVec2((f.display.x - w) * 0.5f, top));
+    ImGui::BeginChild(id, ImVec2(w, f.display.y - top - f.m.gap), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
 }  // namespace dv::ui

@@ -177,12 +177,21 @@ extern const char* const trash;
 extern const char* const sign_out;
 extern const char* const grid;
 extern const char* const upload;
+extern const char* const plus;
+extern const char* const minus;
 }  // namespace glyph
 // Every icon code point the UI may draw, so the font atlas can include them.
 std::vector<ImWchar> icon_codepoints();
 
 // A QR code drawn as squares (modules: size×size, 1 = dark), with its quiet zone.
 void draw_qr(ImDrawList* dl, const std::vector<std::uint8_t>& modules, int size, ImVec2 pos, float side);
+
+// The staff and facilitator frames: a full-screen, undecorated window on the background
+// colour (end with end_full_screen()), and below a header of height header_h the content
+// column, at most max_w wide, as a child window (end with ImGui::EndChild()).
+void begin_full_screen(Frame& f, const char* id);
+void end_full_screen();
+void begin_content_column(Frame& f, const char* id, float header_h, float max_w);
 
 // Centres the next item of width w within the available width.
 void centre_next(float w);

@@ -33,9 +33,21 @@ name = "Cymraeg"
 review = "needed"
 )";
 
+// Each word says which it is; the results sentences carry the placeholders core/results.cpp fills.
 std::string ui_words(const std::string& prefix) {
+    static const std::map<std::string, std::string> kResults = {
+        {"results_why_waiting", "{threshold}"}, {"results_why", "{every}"},     {"results_based_on", "{people}"},
+        {"results_changed", "{n}"},             {"results_more_chose", "{option}"},
+        {"results_moved_towards", "{option}"}, {"results_hands_based_on", "{first} {second}"},
+    };
     std::string out;
-    for (const auto& w : required_ui_words()) out += w + " = \"" + prefix + w + " {n} {total} {max} {seconds}\"\n";
+    for (const auto& w : required_ui_words()) {
+        std::string holes = "{n} {total} {max} {seconds}";
+        if (w.rfind("results_", 0) == 0 && w != "results_title" && w != "results_waiting" && w != "results_before" &&
+            w != "results_after")
+            holes = kResults.count(w) ? kResults.at(w) : "";
+        out += w + " = \"" + prefix + w + " " + holes + " .\"\n";
+    }
     return out;
 }
 

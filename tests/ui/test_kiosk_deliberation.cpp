@@ -3,6 +3,7 @@
 // checks the stored pairs, and reads the figures the results screen drew (recorded as widget
 // ids such as "bar_first_yes=25") against what the visitors entered, before and after the
 // privacy threshold, and across a refresh block.
+#include "core/stats.hpp"
 #include "exchange/files.hpp"
 #include "store/store.hpp"
 #include "support/process.hpp"
@@ -153,4 +154,127 @@ TEST_CASE("Kiosk/scripted visitors' first and second views are stored and shown 
 
     for (const char* shot : {"v1-results", "v4-results", "v4-card-1", "v4-card-2", "v4-card-3", "v4-card-4"})
         CHECK(std::filesystem::file_size(shots + "/" + shot + ".png") > 10000);
+}
+
+// Facilitator mode end to end: staff run the warm homes scenario one person at a time (three
+// people with known views), then as a show of hands; then a walk-up visitor completes the same
+// scenario. The pack shows results from 2 respondents, so the walk-up results screen would
+// show figures if it counted any facilitator session; it must still be waiting.
+TEST_CASE("Kiosk facilitator/group sessions are stored as facilitator and kept out of the walk-up results",
+          "[ui][deliberation][facilitator]") {
+    test::TempDir dir;
+    const std::string pack = low_threshold_pack(dir, 2, 1);
+    const std::string data = dir.file("data");
+    const auto setup = test::run_process({test::kiosk_binary(), "--data", data, "--set-pin"}, {}, "2468\n");
+    REQUIRE(setup.exit_code == 0);
+    const std::string shots = artefacts("facilitator");
+    const std::vector<Visitor> people = {{"yes", "no"}, {"no", "no"}, {"not_sure", "yes"}};
+    const std::map<std::string, int> hands_first = {{"yes", 4}, {"no", 2}, {"not_sure", 1}};
+    const std::map<std::string, int> hands_second = {{"yes", 2}, {"no", 5}};
+
+    std::string s = "hold 30 30 5.5\ntap key_2\ntap key_4\ntap key_6\ntap key_8\ntap key_enter\n"
+                    "expect-screen staff_clock\ntap clock_right\nexpect-screen staff_home\n"
+                    "tap open_facilitator\nexpect-screen facilitator_choose\n"
+                    "tap scenario_warm_homes\ntap mode_people\nscreenshot f01-choose\ntap facilitator_start\n";
+    for (size_t i = 0; i < people.size(); ++i) {
+        s += "expect-screen welcome\ntap next\nexpect-screen scenario\ntap next\n";
+        s += "expect-screen first_view\ntap opt_" + people[i].first + "\ntap next\nexpect-screen card\ntap skip\n";
+        s += "expect-screen second_view\ntap opt_" + people[i].second + "\ntap next\n";
+        s += "expect-screen facilitator_between\n";
+        if (i == 0) s += "screenshot f02-between\n";
+        s += i + 1 < people.size() ? "tap next_person\n" : "tap show_results\n";
+    }
+    s += "expect-screen facilitator_results\ndump-widgets f03-people-results\nscreenshot f03-people-results\n"
+         "tap facilitator_finish\nexpect-screen staff_home\n";
+    s += "tap open_facilitator\ntap scenario_warm_homes\ntap mode_hands\ntap facilitator_start\n"
+         "expect-screen facilitator_hands_first\n";
+    for (const auto& [option, n] : hands_first)
+        for (int i = 0; i < n; ++i) s += "tap plus_" + option + "\n";
+    s += "tap plus_no\ntap minus_no\nscreenshot f04-hands\ntap hands_done\nexpect-screen facilitator_hands_cards\n"
+         "screenshot f05-cards\ntap hands_done\nexpect-screen facilitator_hands_second\n";
+    for (const auto& [option, n] : hands_second)
+        for (int i = 0; i < n; ++i) s += "tap plus_" + option + "\n";
+    s += "tap hands_done\nexpect-screen facilitator_results\ndump-widgets f06-hands-results\n"
+         "screenshot f06-hands-results\ntap facilitator_exit\nexpect-screen staff_home\ntap staff_exit\n"
+         "expect-screen attract\n";
+    s += visit({"yes", "no"}, "walkup", false, true) + "quit\n";
+    std::ofstream(dir.file("facilitator.dvs")) << s;
+
+    const auto r = test::run_kiosk_headless(
+        {"--content", pack, "--data", data, "--script", dir.file("facilitator.dvs"), "--screenshots", shots});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+
+    // Stored: the three people as facilitator pairs, the hands as unpaired facilitator
+    // sessions, and the one walk-up visitor.
+    std::string error;
+    auto store = Store::open(data + "/datavoice.sqlite", error);
+    REQUIRE(store);
+    std::map<std::string, std::string> mode_of;
+    for (const auto& session : store->sessions()) mode_of[session.session_id] = session.mode;
+    std::map<std::string, std::map<std::string, std::string>> views;  // session → phase → option
+    for (const auto& a : store->effective_answers())
+        if (a.question_id == "warm_homes_view") views[a.session_id][a.phase] = a.value;
+    int visitor = 0, paired = 0, hands = 0;
+    std::vector<Visitor> stored_people;
+    std::map<std::string, int> first_hands, second_hands;
+    for (const auto& [id, v] : views) {
+        INFO(id);
+        if (mode_of[id] == "visitor") {
+            ++visitor;
+            continue;
+        }
+        CHECK(mode_of[id] == "facilitator");
+        if (v.count("first") && v.count("second")) {
+            ++paired;
+            stored_people.push_back({v.at("first"), v.at("second")});
+        } else {
+            ++hands;
+            if (v.count("first")) ++first_hands[v.at("first")];
+            if (v.count("second")) ++second_hands[v.at("second")];
+        }
+    }
+    CHECK(visitor == 1);
+    CHECK(paired == 3);
+    const auto by_first = [](const Visitor& a, const Visitor& b) { return a.first + a.second < b.first + b.second; };
+    std::vector<Visitor> expected = people;
+    std::sort(expected.begin(), expected.end(), by_first);
+    std::sort(stored_people.begin(), stored_people.end(), by_first);
+    for (size_t i = 0; i < expected.size() && i < stored_people.size(); ++i) {
+        CHECK(stored_people[i].first == expected[i].first);
+        CHECK(stored_people[i].second == expected[i].second);
+    }
+    CHECK(hands == 7 + 7);
+    CHECK(first_hands == hands_first);
+    CHECK(second_hands == hands_second);
+
+    // The group's screens: three people (threshold 2, refresh every 1), and the hands, as
+    // whole percentages of what the script entered.
+    const std::vector<std::string> options = {"yes", "no", "not_sure"};
+    const auto shown = [&](const Figures& fig, const char* round, const std::map<std::string, int>& counts) {
+        std::vector<std::int64_t> n;
+        for (const auto& o : options) n.push_back(counts.count(o) ? counts.at(o) : 0);
+        const std::vector<int> percent = percentages_to_100(n);
+        for (size_t i = 0; i < options.size(); ++i) {
+            const std::string key = std::string("bar_") + round + "_" + options[i];
+            INFO(key);
+            REQUIRE(fig.count(key));
+            CHECK(fig.at(key) == std::to_string(percent[i]));
+        }
+    };
+    std::map<std::string, int> people_first, people_second;
+    for (const auto& p : people) ++people_first[p.first], ++people_second[p.second];
+    const Figures group = figures(shots + "/f03-people-results.json");
+    CHECK(group.at("results_people") == std::to_string(people.size()));
+    shown(group, "first", people_first);
+    shown(group, "second", people_second);
+    const Figures tally = figures(shots + "/f06-hands-results.json");
+    shown(tally, "first", hands_first);
+    shown(tally, "second", hands_second);
+
+    // The walk-up results screen counts only the walk-up visitor: one is below the threshold.
+    CHECK(store->view_pairs("default", "warm_homes_view").size() == 1);
+    const std::string walkup = read_file(shots + "/walkup-results.json");
+    CHECK(walkup.find("\"id\": \"results_waiting\"") != std::string::npos);
+    CHECK(walkup.find("results_people=") == std::string::npos);
 }

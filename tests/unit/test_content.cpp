@@ -174,6 +174,18 @@ TEST_CASE("Content/a language missing an interface word is named", "[content]") 
     CHECK(mentions(problems_of(f), "cy/ui.toml", "missing the interface word 'skip'"));
 }
 
+TEST_CASE("Content/a language missing a results sentence is named, not shown in English", "[content]") {
+    for (const char* key : {"results_why", "results_changed", "results_more_chose", "results_same_overall"}) {
+        PackFiles f = test::tiny_pack_files();
+        std::string& ui = f["cy/ui.toml"];
+        const size_t at = ui.find(std::string(key) + " = ");
+        REQUIRE(at != std::string::npos);
+        ui.erase(at, ui.find('\n', at) - at + 1);
+        INFO(key);
+        CHECK(mentions(problems_of(f), "cy/ui.toml", "missing the interface word '" + std::string(key) + "'"));
+    }
+}
+
 TEST_CASE("Content/a scale question needs exactly five options; a scenario three to five cards", "[content]") {
     PackFiles f = test::tiny_pack_files();
     replace(f["en/questions.toml"], ", { id = \"s5\", label = \"5\" }", "");

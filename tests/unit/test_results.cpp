@@ -2,6 +2,7 @@
 // shift in words, and invariant (1), "no inference from refresh": visitors arriving one at
 // a time never change what the screen shows except when a block of refresh_every completes.
 #include "core/results.hpp"
+#include "core/text.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -29,6 +30,11 @@ std::vector<ViewPair> pairs(const std::vector<std::pair<const char*, const char*
     return out;
 }
 
+// A sentence as the pack words it, with its placeholders filled.
+std::string said(const char* key, const std::vector<std::pair<std::string, std::string>>& values = {}) {
+    return fill(english().word(key), values);
+}
+
 // The percentage the screen gives an option, or -1 when it has no bar.
 int percent(const std::vector<ResultsBar>& bars, const std::string& option) {
     for (const auto& b : bars)
@@ -48,7 +54,7 @@ TEST_CASE("Results/(2) nothing is shown while fewer than the threshold have answ
     CHECK(r.shift_text.empty());
     CHECK_FALSE(r.waiting_text.empty());
     // Why: the threshold is named, from the pack's own setting.
-    CHECK(r.why_text.find(" 3 ") != std::string::npos);
+    CHECK(r.why_text == said("results_why_waiting", {{"threshold", "3"}}));
 }
 
 TEST_CASE("Results/(2) the first figures appear at the first multiple of N at or above the threshold", "[results]") {
@@ -109,15 +115,15 @@ TEST_CASE("Results/the shift is said in tenths of the people shown", "[results]"
     const ScenarioResults r = build_scenario_results(view_question(), pairs(answers), privacy(10, 5), english());
     REQUIRE(r.available);
     CHECK(r.changed_in_10 == 3);
-    CHECK(r.shift_text == "3 in 10 people changed their answer after the other views.");
+    CHECK(r.shift_text == said("results_changed", {{"n", "3"}}));
     // Three moved from no to yes, so yes gained most.
-    CHECK(r.direction_text == "More people chose \u201CYes\u201D after the other views.");
+    CHECK(r.direction_text == said("results_more_chose", {{"option", view_question().options[0].label}}));
 }
 
 TEST_CASE("Results/nobody, few and everyone changing are said in words, not as 0 or 10 in 10", "[results]") {
     std::vector<std::pair<const char*, const char*>> same(20, {"no", "no"});
     ScenarioResults r = build_scenario_results(view_question(), pairs(same), privacy(10, 5), english());
-    CHECK(r.shift_text == "Nobody changed their answer after the other views.");
+    CHECK(r.shift_text == said("results_changed_none"));
     CHECK(r.direction_text.empty());
 
     // 1 of 20 = 0.5 in 10, rounds to 1; 1 of 25 = 0.4 in 10 rounds to 0 → "fewer than 1 in 10".
@@ -126,12 +132,12 @@ TEST_CASE("Results/nobody, few and everyone changing are said in words, not as 0
     r = build_scenario_results(view_question(), pairs(one_of_25), privacy(10, 5), english());
     CHECK(r.people == 25);
     CHECK(r.changed_in_10 == 0);
-    CHECK(r.shift_text == "Fewer than 1 in 10 people changed their answer after the other views.");
+    CHECK(r.shift_text == said("results_changed_few"));
 
     std::vector<std::pair<const char*, const char*>> all(10, {"no", "yes"});
     r = build_scenario_results(view_question(), pairs(all), privacy(10, 5), english());
     CHECK(r.changed_in_10 == 10);
-    CHECK(r.shift_text == "Everyone changed their answer after the other views.");
+    CHECK(r.shift_text == said("results_changed_all"));
 
     // 19 of 20 changed: 9.5 rounds to 10, but not everyone did: said as 9 in 10.
     std::vector<std::pair<const char*, const char*>> most(19, {"no", "yes"});
@@ -146,14 +152,14 @@ TEST_CASE("Results/a scale's shift is said as a move towards one of its ends", "
     const auto arrivals = pairs({{"s3", "s2"}, {"s5", "s4"}, {"s2", "s1"}, {"s1", "s2"}, {"s3", "s3"}});
     const ScenarioResults r = build_scenario_results(scale, arrivals, privacy(5, 5), english());
     REQUIRE(r.available);
-    CHECK(r.direction_text == "Overall, answers moved towards \u201C1\u201D.");
+    CHECK(r.direction_text == said("results_moved_towards", {{"option", scale.options[0].label}}));
     // Balanced moves: about the same overall.
     const auto balanced = pairs({{"s3", "s2"}, {"s2", "s3"}, {"s3", "s3"}, {"s4", "s4"}, {"s1", "s1"}});
     CHECK(build_scenario_results(scale, balanced, privacy(5, 5), english()).direction_text ==
-          "Overall, the answers stayed about the same.");
+          said("results_same_overall"));
 }
 
-TEST_CASE("Results/a pack's own wording of a sentence is used instead of the built-in English", "[results]") {
+TEST_CASE("Results/every sentence is the visitor's language's own wording", "[results]") {
     LanguageContent words = english();
     words.ui["results_changed"] = "Newidiodd {n} o bob 10";
     std::vector<std::pair<const char*, const char*>> answers(8, {"yes", "yes"});

@@ -110,10 +110,10 @@ TEST_CASE("Staff mode/without a PIN the gesture shows how to set one up", "[staf
     NoStorage storage;
     StaffLock lock(LockRecord{}, storage);
     StaffMode staff(lock, 180);
-    staff.gesture({0, 0});
+    staff.gesture({0, 0, {}});
     CHECK(staff.screen() == StaffScreen::NotSetUp);
     CHECK_FALSE(staff.may_use_drives());
-    staff.handle(StaffEvent::of(K::Cancel), {0, 0});
+    staff.handle(StaffEvent::of(K::Cancel), {0, 0, {}});
     CHECK_FALSE(staff.active());
 }
 
@@ -283,4 +283,38 @@ TEST_CASE("Staff mode/(4)(5) the clock screens time out too and forget the time 
     CHECK_FALSE(v.staff.active());
     CHECK(v.staff.clock_edit().year == 1970);  // forgotten
     CHECK(v.audit_events().back() == "staff_exit");
+}
+
+TEST_CASE("Staff mode/(7) the program ends only from the confirmed close screen, logged first", "[staff]") {
+    Visit v;
+    // Not from the keypad, nor from Home or any other screen without the confirmation.
+    v.staff.gesture(v.now);
+    v.send(K::ConfirmClose);
+    CHECK(v.staff.screen() == StaffScreen::Keypad);
+    CHECK_FALSE(v.staff.quit_requested());
+    v.type("2468");
+    v.send(K::ConfirmClose);
+    CHECK(v.staff.screen() == StaffScreen::ClockCheck);
+    CHECK_FALSE(v.staff.quit_requested());
+    v.send(K::ClockRight);
+    v.staff.request_done(true, "", v.now.monotonic);
+    v.send(K::ConfirmClose);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK_FALSE(v.staff.quit_requested());
+    v.audit_events();
+    // Cancel on the confirmation goes back home and ends nothing.
+    v.staff.handle(StaffEvent::open(StaffScreen::CloseProgram), v.now);
+    CHECK(v.staff.screen() == StaffScreen::CloseProgram);
+    v.send(K::Back);
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    CHECK_FALSE(v.staff.quit_requested());
+    // Confirmed: staff mode closes, the exit is logged, and only then may the program end.
+    v.staff.handle(StaffEvent::open(StaffScreen::CloseProgram), v.now);
+    v.send(K::ConfirmClose);
+    CHECK_FALSE(v.staff.active());
+    CHECK(v.staff.quit_requested());
+    const auto audit = v.staff.take_audit();
+    REQUIRE(audit.size() == 1);
+    CHECK(audit[0].first == "staff_exit");
+    CHECK(audit[0].second == "closed the program");
 }

@@ -13,9 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -53,30 +51,9 @@ double first_frame_seconds(const std::vector<std::string>& argv, const std::stri
     return shown - t0;
 }
 
-// CPU seconds (user + system) a process has used so far.
-double cpu_seconds(int pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const size_t close = stat.rfind(')');
-    std::istringstream rest(stat.substr(close + 2));
-    std::string field;
-    long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && rest >> field; ++i) {
-        if (i == 14) utime = std::atoll(field.c_str());
-        if (i == 15) stime = std::atoll(field.c_str());
-    }
-    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
-// Fraction of one core used over `seconds` after a warm-up.
+// Fraction of one core used over `seconds` after a 4 s warm-up.
 double idle_cpu(const std::vector<std::string>& argv, const std::string& display, double seconds) {
-    const int pid = dv::proc::spawn_background(argv, {{"DISPLAY", display}});
-    std::this_thread::sleep_for(std::chrono::seconds(4));  // start-up is not idle
-    const double c0 = cpu_seconds(pid), t0 = now_s();
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    const double c1 = cpu_seconds(pid), t1 = now_s();
-    dv::proc::stop_background(pid);
-    return (c1 - c0) / (t1 - t0);
+    return dv::proc::cpu_share(argv, {{"DISPLAY", display}}, 4, seconds);
 }
 
 struct FrameStats {
@@ -86,10 +63,11 @@ struct FrameStats {
 FrameStats read_stats(const std::string& path) {
     FrameStats s;
     std::ifstream in(path);
-    std::string header;
-    std::getline(in, header);
+    std::string line;
+    std::getline(in, line);  // the header
     double b, f;
-    while (in >> b >> f) s.build_ms.push_back(b), s.frame_ms.push_back(f);
+    while (std::getline(in, line))  // build_ms frame_ms [at_s]
+        if (std::sscanf(line.c_str(), "%lf %lf", &b, &f) == 2) s.build_ms.push_back(b), s.frame_ms.push_back(f);
     return s;
 }
 

@@ -2,8 +2,11 @@
 #include "subprocess.hpp"
 
 #include <cerrno>
+#include <chrono>
+#include <thread>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -122,6 +125,34 @@ void stop_background(int pid) {
     if (pid <= 0) return;
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
+}
+
+double cpu_seconds(int pid) {
+    const std::string stat = slurp("/proc/" + std::to_string(pid) + "/stat");
+    const size_t close = stat.rfind(')');
+    if (close == std::string::npos || close + 2 > stat.size()) return 0;
+    std::istringstream rest(stat.substr(close + 2));
+    std::string field;
+    long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+        if (i == 14) utime = std::atoll(field.c_str());
+        if (i == 15) stime = std::atoll(field.c_str());
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double cpu_share(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                 double warmup_seconds, double seconds) {
+    using clock = std::chrono::steady_clock;
+    const int pid = spawn_background(argv, env);
+    std::this_thread::sleep_for(std::chrono::duration<double>(warmup_seconds));  // start-up is not idle
+    const double c0 = cpu_seconds(pid);
+    const auto t0 = clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    const double c1 = cpu_seconds(pid);
+    const double elapsed = std::chrono::duration<double>(clock::now() - t0).count();
+    stop_background(pid);
+    return (c1 - c0) / elapsed;
 }
 
 }  // namespace dv::proc

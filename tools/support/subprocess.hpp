@@ -39,5 +39,11 @@ private:
 int spawn_background(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
 // Stops a background child (SIGTERM, then waits).
 void stop_background(int pid);
+// CPU seconds (user + system) a running process has used so far, from /proc/PID/stat.
+double cpu_seconds(int pid);
+// Starts argv in the background, lets it settle for warmup_seconds, then returns the share
+// of one core it used over the next `seconds` (0.01 = 1 %), and stops it.
+double cpu_share(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                 double warmup_seconds, double seconds);
 
 }  // namespace dv::proc
