@@ -12,6 +12,7 @@ int cmd_export(const std::vector<std::string>& args);
 int cmd_keygen(const std::vector<std::string>& args);
 int cmd_verify(const std::vector<std::string>& args);
 int cmd_sign_pack(const std::vector<std::string>& args);
+int cmd_qr(const std::vector<std::string>& args);
 
 // The installed (or source) tree's default content pack folder.
 std::string default_content_dir();

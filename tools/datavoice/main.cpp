@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"keygen", "make a staff key pair (encrypts exports, signs content packs)", dv::tools::cmd_keygen},
     {"export", "export a kiosk's results to a bundle folder (as the staff screen does)", dv::tools::cmd_export},
     {"verify", "check an export bundle; decrypt it with the staff key", dv::tools::cmd_verify},
+    {"qr", "decode a kiosk's QR codes (pictures or zbarimg text) into bundle files", dv::tools::cmd_qr},
     {"sign-pack", "sign a content pack with the staff key, for a kiosk to accept it", dv::tools::cmd_sign_pack},
 };
 

@@ -1,0 +1,154 @@
+// This file implements the QR payload (layout in qr_payload.hpp).
+#include "qr_payload.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace dv {
+
+namespace {
+
+constexpr unsigned char kEncrypted = 1, kSigned = 2;
+constexpr size_t kSignatureChars = 88;  // base64 of 64 bytes
+
+std::string deflate_bytes(std::string_view in) {
+    uLongf size = compressBound(static_cast<uLong>(in.size()));
+    std::string out(size, '\0');
+    compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
+              static_cast<uLong>(in.size()), Z_BEST_COMPRESSION);
+    out.resize(size);
+    return out;
+}
+
+bool inflate_bytes(std::string_view in, std::string& out, std::string& error) {
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) {
+        error = "zlib could not start";
+        return false;
+    }
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z.avail_in = static_cast<uInt>(in.size());
+    out.clear();
+    char buf[65536];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+        if (out.size() > kQrMaxUnpackedBytes) {
+            rc = Z_MEM_ERROR;
+            break;
+        }
+        if (rc == Z_BUF_ERROR && z.avail_in == 0) break;
+    }
+    const bool ended = rc == Z_STREAM_END && z.avail_in == 0;
+    inflateEnd(&z);
+    if (!ended) error = out.size() > kQrMaxUnpackedBytes ? "the payload unpacks to more than 256 MB"
+                                                           : "the compressed data is damaged or cut off";
+    return ended;
+}
+
+}  // namespace
+
+std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
+                            const std::optional<StaffPublicKey>& recipient) {
+    std::string plain;
+    for (const auto& f : files) {
+        plain += static_cast<char>(f.name.size());
+        plain += f.name;
+        const auto n = static_cast<std::uint32_t>(f.bytes.size());
+        for (int i = 3; i >= 0; --i) plain += static_cast<char>((n >> (8 * i)) & 0xFF);
+        plain += f.bytes;
+    }
+    std::string body = deflate_bytes(plain);
+    unsigned char flags = 0;
+    if (signer) {
+        flags |= kSigned;
+        body = std::string(reinterpret_cast<const char*>(signer->pub.data()), signer->pub.size()) +
+               sign_detached(body, signer->secret) + body;
+    }
+    if (recipient) {
+        flags |= kEncrypted;
+        body = seal_box(body, *recipient);
+    }
+    return std::string(1, static_cast<char>(flags)) + body;
+}
+
+bool open_qr_payload(std::string_view payload, const StaffSecretKey* key, QrContents& out, std::string& error) {
+    out = QrContents{};
+    if (payload.empty()) {
+        error = "the payload is empty";
+        return false;
+    }
+    const auto flags = static_cast<unsigned char>(payload[0]);
+    if (flags & ~(kEncrypted | kSigned)) {
+        error = "the payload has flags this tool does not know (" + std::to_string(flags) + ")";
+        return false;
+    }
+    std::string body(payload.substr(1));
+    if (flags & kEncrypted) {
+        out.encrypted = true;
+        if (!key) {
+            error = "the codes are encrypted: give the staff key with --key";
+            return false;
+        }
+        std::string plain;
+        if (!open_box(body, *key, plain)) {
+            error = "the codes are encrypted to another staff key, or damaged";
+            return false;
+        }
+        body = std::move(plain);
+    }
+    std::string_view zipped = body;
+    if (flags & kSigned) {
+        if (body.size() < 32 + kSignatureChars) {
+            error = "the signature is cut off";
+            return false;
+        }
+        std::array<unsigned char, 32> pub{};
+        std::copy(body.begin(), body.begin() + 32, pub.begin());
+        const std::string_view signature = zipped.substr(32, kSignatureChars);
+        zipped = zipped.substr(32 + kSignatureChars);
+        if (!verify_detached(zipped, signature, pub)) {
+            error = "the kiosk's signature does not match: the codes were changed or damaged";
+            return false;
+        }
+        out.signed_by_kiosk = true;
+        out.kiosk_key = to_base64(pub.data(), pub.size());
+    }
+    std::string plain;
+    if (!inflate_bytes(zipped, plain, error)) return false;
+    size_t at = 0;
+    while (at < plain.size()) {
+        const size_t name_len = static_cast<unsigned char>(plain[at]);
+        if (name_len == 0 || at + 1 + name_len + 4 > plain.size()) {
+            error = "the file list inside the payload is damaged";
+            return false;
+        }
+        QrFile f;
+        f.name = plain.substr(at + 1, name_len);
+        at += 1 + name_len;
+        std::uint32_t n = 0;
+        for (int i = 0; i < 4; ++i) n = (n << 8) | static_cast<unsigned char>(plain[at + static_cast<size_t>(i)]);
+        at += 4;
+        if (n > plain.size() - at) {
+            error = "the file " + f.name + " inside the payload is cut off";
+            return false;
+        }
+        for (char c : f.name)
+            if (f.name[0] == '.' || !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+                error = "a file inside the payload has a name this tool will not write";
+                return false;
+            }
+        f.bytes = plain.substr(at, n);
+        at += n;
+        out.files.push_back(std::move(f));
+    }
+    return true;
+}
+
+}  // namespace dv
