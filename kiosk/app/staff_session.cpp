@@ -2,6 +2,7 @@
 #include "staff_session.hpp"
 
 #include "exchange/pack_update.hpp"
+#include "exchange/qr_export.hpp"
 #include "platform/removable.hpp"
 
 #include <filesystem>
@@ -20,6 +21,13 @@ std::int64_t file_bytes(const std::string& path) {
 }
 
 bool lists_drives(StaffScreen s) { return s == StaffScreen::Export || s == StaffScreen::PackUpdate; }
+
+bool is_qr_screen(StaffScreen s) {
+    return s == StaffScreen::QrSync || s == StaffScreen::QrShow || s == StaffScreen::QrConfirm;
+}
+
+// One parity code after every group of this many (docs/qr-format.md; bench_qr measures it).
+constexpr int kQrParityGroup = 8;
 
 }  // namespace
 
@@ -109,8 +117,36 @@ void StaffSession::start_request() {
             m_mode.request_done(result.installed, result.message, now().monotonic);
             break;
         }
+        case StaffRequest::Kind::BuildQr: build_qr(r); break;
+        case StaffRequest::Kind::ConfirmQr: {
+            std::string message;
+            const QrConfirmOutcome outcome = confirm_qr_export(m_ledger, r.code, message);
+            if (outcome == QrConfirmOutcome::Confirmed) m_view.qr_codes.clear();
+            m_mode.request_done(outcome == QrConfirmOutcome::Confirmed, message, now().monotonic);
+            refresh_view();
+            break;
+        }
         case StaffRequest::Kind::None: break;
     }
+}
+
+void StaffSession::build_qr(const StaffRequest& r) {
+    QrExportOptions o;
+    o.kind = r.qr_full ? QrKind::Full : QrKind::Summary;
+    o.max_version = r.qr_version;
+    o.parity_group = kQrParityGroup;
+    o.drop_part_of_day = r.drop_part_of_day;
+    o.pack = m_config.pack;
+    o.today = m_clock.local_now().date();
+    const QrExport e = build_qr_export(m_ledger, o);
+    m_view.qr_codes.clear();
+    if (e.status == QrExport::Status::Ready)
+        for (const auto& text : e.frames) m_view.qr_codes.push_back(encode_qr_alphanumeric(text, 1, r.qr_version));
+    m_view.qr_summary = e.message;
+    const bool ok = e.status == QrExport::Status::Ready;
+    if (ok) m_mode.qr_ready(static_cast<int>(m_view.qr_codes.size()), now().monotonic);
+    m_mode.request_done(ok, e.message, now().monotonic);
+    refresh_view();
 }
 
 void StaffSession::finish_export() {
@@ -137,6 +173,8 @@ void StaffSession::update() {
     m_mode.tick(now());
     flush_audit();
     const StaffScreen screen = m_mode.screen();
+    if (screen == StaffScreen::Off && !m_view.qr_codes.empty()) m_view.qr_codes.clear();  // staff_mode.hpp invariant 4
+    if (screen == StaffScreen::QrSync && !is_qr_screen(m_last_screen)) refresh_view();
     if (screen == StaffScreen::Home && m_last_screen != StaffScreen::Home) refresh_view();
     if (lists_drives(screen) && (!lists_drives(m_last_screen) || now().monotonic >= m_next_scan)) scan_drives();
     m_last_screen = screen;
@@ -173,6 +211,11 @@ void StaffSession::refresh_view() {
     v.store_failing = m_store_failing;
     const auto key = m_store.setting(kSettingStaffPublicKey);
     v.staff_key = key && !key->empty();
+    const auto pending = pending_qr(m_ledger);
+    v.qr_pending = pending.has_value();
+    v.qr_pending_text = pending ? "QR export " + pending->export_id + " (" + qr_kind_name(pending->kind) + ", " +
+                                      pending->mark.made_on + ") waits for its confirmation code."
+                                : std::string();
 }
 
 void StaffSession::flush_audit() {

@@ -1,6 +1,7 @@
 // Staff mode inside the running kiosk: the PIN lock kept in the store's settings, core's
 // StaffMode, the figures staff see, and the work behind each request — the export job one
-// step per frame, purging exported visits, installing a signed content pack. Drives are
+// step per frame, purging exported visits, installing a signed content pack, QR sync's codes
+// (built at once: a week's data takes milliseconds) and their confirmation. Drives are
 // listed only while StaffMode::may_use_drives() (core/staff_mode.hpp, invariant 2).
 #pragma once
 
@@ -59,6 +60,7 @@ private:
     StaffTime now() const;
     void apply(const StaffEvent& e);
     void start_request();
+    void build_qr(const StaffRequest& r);  // QR sync: the export into codes, for the screen
     void finish_export();
     void refresh_view();
     void scan_drives();
