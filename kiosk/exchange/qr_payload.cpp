@@ -1,6 +1,8 @@
 // This file implements the QR payload (layout in qr_payload.hpp).
 #include "qr_payload.hpp"
 
+#include "qr_compact.hpp"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -57,12 +59,16 @@ bool inflate_bytes(std::string_view in, std::string& out, std::string& error) {
 std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
                             const std::optional<StaffPublicKey>& recipient) {
     std::string plain;
+    std::vector<std::string> earlier_column;  // the previous CSV's first column
     for (const auto& f : files) {
+        const CompactFile c = compact_qr_file(f.name, f.bytes, earlier_column);
+        if (auto column = csv_first_column(f.name, f.bytes); !column.empty()) earlier_column = std::move(column);
         plain += static_cast<char>(f.name.size());
         plain += f.name;
-        const auto n = static_cast<std::uint32_t>(f.bytes.size());
+        plain += static_cast<char>(c.form);
+        const auto n = static_cast<std::uint32_t>(c.bytes.size());
         for (int i = 3; i >= 0; --i) plain += static_cast<char>((n >> (8 * i)) & 0xFF);
-        plain += f.bytes;
+        plain += c.bytes;
     }
     std::string body = deflate_bytes(plain);
     unsigned char flags = 0;
@@ -123,15 +129,21 @@ bool open_qr_payload(std::string_view payload, const StaffSecretKey* key, QrCont
     std::string plain;
     if (!inflate_bytes(zipped, plain, error)) return false;
     size_t at = 0;
+    std::vector<std::string> earlier_column;
     while (at < plain.size()) {
         const size_t name_len = static_cast<unsigned char>(plain[at]);
-        if (name_len == 0 || at + 1 + name_len + 4 > plain.size()) {
+        if (name_len == 0 || at + 1 + name_len + 5 > plain.size()) {
             error = "the file list inside the payload is damaged";
             return false;
         }
         QrFile f;
         f.name = plain.substr(at + 1, name_len);
-        at += 1 + name_len;
+        const auto form = static_cast<unsigned char>(plain[at + 1 + name_len]);
+        at += 2 + name_len;
+        if (form > static_cast<unsigned char>(QrFileForm::Columns)) {
+            error = "the file " + f.name + " inside the payload has an unknown form";
+            return false;
+        }
         std::uint32_t n = 0;
         for (int i = 0; i < 4; ++i) n = (n << 8) | static_cast<unsigned char>(plain[at + static_cast<size_t>(i)]);
         at += 4;
@@ -144,7 +156,10 @@ bool open_qr_payload(std::string_view payload, const StaffSecretKey* key, QrCont
                 error = "a file inside the payload has a name this tool will not write";
                 return false;
             }
-        f.bytes = plain.substr(at, n);
+        if (!restore_qr_file(static_cast<QrFileForm>(form), f.name, std::string_view(plain).substr(at, n), earlier_column,
+                             f.bytes, error))
+            return false;
+        if (auto column = csv_first_column(f.name, f.bytes); !column.empty()) earlier_column = std::move(column);
         at += n;
         out.files.push_back(std::move(f));
     }

@@ -5,7 +5,8 @@
 //   body      = seal_box(signed) when encrypted, else signed
 //   signed    = kiosk public key(32) signature(88, base64 Ed25519 of the zlib bytes) zlib
 //               when signed, else zlib
-//   zlib      = zlib stream of: per file, name length(1) name size(4, big-endian) bytes
+//   zlib      = zlib stream of: per file, name length(1) name form(1) size(4, big-endian) bytes,
+//               the bytes in a compact form restored exactly on receipt (qr_compact.hpp)
 #pragma once
 
 #include "crypto.hpp"
