@@ -2,6 +2,9 @@
 // memory, frames, reassembly, the payload opened with the staff key, the files written to a
 // folder that the bundle reader accepts, and marking only on the right confirmation code
 // (invariants in kiosk/exchange/qr_export.hpp).
+#include "exchange/bundle_rows.hpp"
+#include "exchange/csv.hpp"
+#include "exchange/qr_compact.hpp"
 #include "exchange/qr_export.hpp"
 #include "exchange/qr_receive.hpp"
 #include "support/export_fixture.hpp"
@@ -155,4 +158,33 @@ TEST_CASE("QR export/a missing frame is named and a payload from another key is 
     CHECK(error.rfind("frame 2 of " + std::to_string(e.frames.size()) + " is missing", 0) == 0);
     CHECK_FALSE(receive_qr_frames(scanned(e.frames), &other, got, error));
     CHECK(error == "the codes are encrypted to another staff key, or damaged");
+}
+
+TEST_CASE("QR export/compact file forms restore byte for byte, and odd files travel as they are", "[qr]") {
+    std::string out, error;
+    // JSON indented some other way than the bundle writes it: sent raw.
+    const std::string odd_json = "{\n    \"a\": 1\n}\n";
+    CompactFile c = compact_qr_file("x.json", odd_json, {});
+    CHECK(c.form == QrFileForm::Raw);
+    const std::string ours = "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n";
+    c = compact_qr_file("x.json", ours, {});
+    CHECK(c.form == QrFileForm::Json);
+    REQUIRE(restore_qr_file(c.form, "x.json", c.bytes, {}, out, error));
+    CHECK(out == ours);
+
+    // A CSV whose first column follows the earlier one in runs: run lengths; otherwise values.
+    std::string csv = csv_start({"session_id", "v"});
+    for (const char* row : {"s1", "s1", "s3"}) csv_append_row(csv, {row, "x,\"y\""});
+    const std::vector<std::string> earlier{"s1", "s2", "s3"};
+    for (const auto& e : {earlier, std::vector<std::string>{"s3", "s1"}}) {
+        c = compact_qr_file("a.csv", csv, e);
+        CHECK(c.form == QrFileForm::Columns);
+        REQUIRE(restore_qr_file(c.form, "a.csv", c.bytes, e, out, error));
+        CHECK(out == csv);
+    }
+    CHECK(compact_qr_file("a.csv", "not,a\ncsv", {}).form == QrFileForm::Raw);
+    // A damaged packed form is refused with the file named.
+    c = compact_qr_file("a.csv", csv, earlier);
+    CHECK_FALSE(restore_qr_file(c.form, "a.csv", c.bytes.substr(0, c.bytes.size() - 3), earlier, out, error));
+    CHECK(error == "the file a.csv inside the payload is damaged");
 }
