@@ -39,6 +39,14 @@ struct Visit {
         type("2468");
         REQUIRE(staff.screen() == StaffScreen::Home);
     }
+    // QR sync with `codes` codes built and showing.
+    void show_qr_codes(int codes) {
+        staff.handle(StaffEvent::open(StaffScreen::QrSync), now);
+        send(K::StartQr);
+        staff.qr_ready(codes, now.monotonic);
+        staff.request_done(true, "", now.monotonic);
+        REQUIRE(staff.screen() == StaffScreen::QrShow);
+    }
     std::vector<std::string> audit_events() {
         std::vector<std::string> out;
         for (const auto& [event, detail] : staff.take_audit()) out.push_back(event);
@@ -217,10 +225,7 @@ TEST_CASE("Staff mode/QR codes advance on timed wake-ups, pause, and step both w
           "[staff][qr]") {
     Visit v;
     v.unlock();
-    v.staff.handle(StaffEvent::open(StaffScreen::QrSync), v.now);
-    v.send(K::StartQr);
-    v.staff.qr_ready(3, v.now.monotonic);
-    v.staff.request_done(true, "", v.now.monotonic);
+    v.show_qr_codes(3);
     const double per_code = kQrSecondsPerCode[v.staff.qr_speed()];
     CHECK(v.staff.next_deadline() == Approx(v.now.monotonic + per_code));  // a wake-up, not a busy loop
     v.now.monotonic += per_code;
@@ -241,10 +246,7 @@ TEST_CASE("Staff mode/QR codes advance on timed wake-ups, pause, and step both w
 TEST_CASE("Staff mode/invariant 5: codes advancing on their own do not keep staff mode open", "[staff][qr]") {
     Visit v;
     v.unlock();
-    v.staff.handle(StaffEvent::open(StaffScreen::QrSync), v.now);
-    v.send(K::StartQr);
-    v.staff.qr_ready(4, v.now.monotonic);
-    v.staff.request_done(true, "", v.now.monotonic);
+    v.show_qr_codes(4);
     for (int i = 0; i < 800; ++i) {
         v.now.monotonic += 0.25;
         v.staff.tick(v.now);

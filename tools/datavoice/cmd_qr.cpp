@@ -83,8 +83,7 @@ int decode(const std::vector<std::string>& args) {
     std::string error;
     std::optional<StaffSecretKey> key;
     if (!key_file.empty()) {
-        std::string text;
-        if (!read_text_file(key_file, text, error) || !(key = parse_staff_secret_key(text, key_file, error))) {
+        if (!read_staff_secret_key(key_file, key, error)) {
             std::fprintf(stderr, "datavoice qr: %s\n", error.c_str());
             return 2;
         }

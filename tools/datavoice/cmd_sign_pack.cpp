@@ -2,7 +2,6 @@
 // holding the staff public key accepts it from a USB drive (kiosk/exchange/pack_update.hpp).
 #include "commands.hpp"
 
-#include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
 #include "exchange/pack_update.hpp"
 
@@ -29,9 +28,9 @@ int cmd_sign_pack(const std::vector<std::string>& args) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    std::string text, error;
+    std::string error;
     std::optional<StaffSecretKey> key;
-    if (!read_text_file(args[1], text, error) || !(key = parse_staff_secret_key(text, args[1], error))) {
+    if (!read_staff_secret_key(args[1], key, error)) {
         std::fprintf(stderr, "datavoice sign-pack: %s\n", error.c_str());
         return 2;
     }

@@ -4,7 +4,6 @@
 
 #include "exchange/bundle_read.hpp"
 #include "exchange/bundle_rows.hpp"
-#include "exchange/files.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -58,8 +57,7 @@ int cmd_verify(const std::vector<std::string>& args) {
     std::string error;
     std::optional<StaffSecretKey> key;
     if (!key_file.empty()) {
-        std::string text;
-        if (!read_text_file(key_file, text, error) || !(key = parse_staff_secret_key(text, key_file, error))) {
+        if (!read_staff_secret_key(key_file, key, error)) {
             std::fprintf(stderr, "datavoice verify: %s\n", error.c_str());
             return 2;
         }

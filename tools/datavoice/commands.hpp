@@ -2,6 +2,9 @@
 // 0 success, 1 problems found, 2 bad usage or unreadable input.
 #pragma once
 
+#include "exchange/crypto.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,9 @@ int cmd_keygen(const std::vector<std::string>& args);
 int cmd_verify(const std::vector<std::string>& args);
 int cmd_sign_pack(const std::vector<std::string>& args);
 int cmd_qr(const std::vector<std::string>& args);
+
+// Reads a staff secret key file (`datavoice keygen`); false with error naming the file.
+bool read_staff_secret_key(const std::string& path, std::optional<StaffSecretKey>& key, std::string& error);
 
 // The installed (or source) tree's default content pack folder.
 std::string default_content_dir();

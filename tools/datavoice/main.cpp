@@ -1,6 +1,8 @@
 // datavoice: the staff command. Each subcommand lives in its own file (cmd_<name>.cpp).
 #include "commands.hpp"
 
+#include "exchange/files.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,6 +33,11 @@ void usage(FILE* out) {
 }
 
 }  // namespace
+
+bool dv::tools::read_staff_secret_key(const std::string& path, std::optional<StaffSecretKey>& key, std::string& error) {
+    std::string text;
+    return read_text_file(path, text, error) && (key = parse_staff_secret_key(text, path, error)).has_value();
+}
 
 std::string dv::tools::default_content_dir() {
     const char* env = std::getenv("DATAVOICE_HOME");
