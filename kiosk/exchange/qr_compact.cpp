@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 namespace dv {
 
 namespace {
@@ -48,12 +50,38 @@ private:
     size_t m_at = 0;
 };
 
+// Columns whose value mostly follows another's (answers.csv's wording key follows the
+// question): sent joined to that column, so deflate sees the pair as one repeated string.
+constexpr std::pair<const char*, const char*> kJoined[] = {{"wording", "question_id"}};
+constexpr char kJoin = '\x01';
+
+// The column this one travels joined to, or -1.
+int joined_to(const CsvTable& t, size_t c) {
+    for (const auto& [column, key] : kJoined) {
+        const int k = t.column(key);
+        if (t.header[c] != column || k < 1 || static_cast<size_t>(k) >= c) continue;
+        for (const auto& r : t.rows)
+            if (r[c].find(kJoin) != std::string::npos || r[static_cast<size_t>(k)].find(kJoin) != std::string::npos)
+                return -1;
+        return k;
+    }
+    return -1;
+}
+
 bool to_columns(const CsvTable& t, const std::vector<std::string>& earlier, std::string& out) {
     out.clear();
     put_u32(out, static_cast<std::uint32_t>(t.rows.size()));
     out += static_cast<char>(t.header.size());
     for (const auto& h : t.header) out += h + '\0';
+    std::vector<int> partner(t.header.size(), -1);  // key column → the column joined to it
+    for (size_t c = 0; c < t.header.size(); ++c)
+        if (const int k = joined_to(t, c); k >= 0) partner[static_cast<size_t>(k)] = static_cast<int>(c);
     for (size_t c = 0; c < t.header.size(); ++c) {
+        if (const int k = joined_to(t, c); k >= 0) {
+            out += static_cast<char>(2);
+            out += static_cast<char>(k);
+            continue;
+        }
         // Run lengths against the earlier CSV's first column, when this column follows it.
         bool runs = c == 0 && !earlier.empty();
         std::string counts;
@@ -73,7 +101,9 @@ bool to_columns(const CsvTable& t, const std::vector<std::string>& earlier, std:
         }
         for (const auto& r : t.rows) {
             if (r[c].find('\0') != std::string::npos) return false;
-            out += r[c] + '\0';
+            out += r[c];
+            if (partner[c] >= 0) out += kJoin + r[static_cast<size_t>(partner[c])];
+            out += '\0';
         }
     }
     return true;
@@ -88,9 +118,16 @@ bool from_columns(std::string_view packed, const std::vector<std::string>& earli
     for (auto& h : header)
         if (!in.value(h)) return false;
     std::vector<std::vector<std::string>> table(rows, std::vector<std::string>(cols));
+    std::vector<std::pair<unsigned, unsigned>> joined;  // (column, key column)
     for (unsigned c = 0; c < cols; ++c) {
         unsigned marker = 0;
-        if (!in.byte(marker) || marker > 1 || (marker == 1 && c != 0)) return false;
+        if (!in.byte(marker) || marker > 2 || (marker == 1 && c != 0)) return false;
+        if (marker == 2) {
+            unsigned k = 0;
+            if (!in.byte(k) || k >= c) return false;
+            joined.emplace_back(c, k);
+            continue;
+        }
         if (marker == 1) {
             size_t row = 0;
             for (const auto& id : earlier) {
@@ -110,6 +147,13 @@ bool from_columns(std::string_view packed, const std::vector<std::string>& earli
             if (!in.value(r[c])) return false;
     }
     if (!in.done()) return false;
+    for (const auto& [c, k] : joined)
+        for (auto& r : table) {
+            const size_t cut = r[k].find(kJoin);
+            if (cut == std::string::npos) return false;
+            r[c] = r[k].substr(cut + 1);
+            r[k].resize(cut);
+        }
     out = csv_start(header);
     for (const auto& r : table) csv_append_row(out, r);
     return true;

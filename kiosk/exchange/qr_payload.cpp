@@ -16,12 +16,39 @@ namespace {
 constexpr unsigned char kEncrypted = 1, kSigned = 2;
 constexpr size_t kSignatureChars = 88;  // base64 of 64 bytes
 
+// A preset dictionary (zlib's deflateSetDictionary): text every export repeats, so even a
+// summary of a few codes does not spend bytes on it. Frozen for QR format version 1: the
+// receiving side must use exactly these bytes (zlib checks their Adler-32).
+const char kDictionary[] =
+    "\"format\":\"datavoice-bundle\",\"format_version\":1,\"export_id\":\"\",\"site_label\":\"\",\"kiosk_key\":\"\","
+    "\"created_on\":\"\",\"scope\":\"new\",\"part_of_day\":\"kept\",\"privacy\":{\"min_group\":10,"
+    "\"rows_with_part_of_day\":,\"rows_with_date\":0,\"rows_with_period\":0,\"languages_blanked\":0,"
+    "\"answers_removed\":0},\"counts\":{\"sessions\":,\"answers\":},\"packs\":[{\"id\":\"default\",\"version\":"
+    "\"\",\"hash\":\"\"}],\"encrypted\":false,\"files\":[{\"name\":\"sessions.csv\",\"bytes\":,\"sha256\":\"\","
+    "\"rows\":},{\"name\":\"answers.csv\",{\"name\":\"summary.json\","
+    "session_id,visit_date,part_of_day,date_uncertain,boot,language,pack_id,pack_version,pack_hash,mode,"
+    "flagged_repeat\r\nsession_id,question_id,phase,value,wording\r\nmorning afternoon evening visitor "
+    "{\"format_version\":1,\"kind\":\"summary\",\"export_id\":\"\",\"site_label\":\"\",\"created_on\":\"\","
+    "\"sessions_from\":\"\",\"sessions_to\":\"\"}"
+    "{\"format_version\":1,\"suppression\":{\"hide_up_to\":7,\"round_to\":5,\"note\":\"* means a count from 1 "
+    "to 7, hidden to protect privacy. Other counts are rounded to the nearest 5, so figures may not add up "
+    "exactly to their totals. Some larger counts are also shown as * so that a hidden count cannot be worked "
+    "out from the totals.\"},\"periods\":{\"min_group\":10,\"flagged_repeats_left_out\":0,\"withheld\":false},"
+    "\"questions\":[{\"question_id\":\"\",\"phase\":\"\",\"periods\":[{\"period\":\"2025-\",\"counts\":{"
+    "\"yes\":\"*\",\"no\":\"*\",\"not_sure\":\"*\"},\"total\":\"*\"},{\"period\":\"2026-\",\"counts\":{\"";
+
 std::string deflate_bytes(std::string_view in) {
-    uLongf size = compressBound(static_cast<uLong>(in.size()));
-    std::string out(size, '\0');
-    compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
-              static_cast<uLong>(in.size()), Z_BEST_COMPRESSION);
-    out.resize(size);
+    z_stream z{};
+    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY);
+    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(kDictionary), sizeof kDictionary - 1);
+    std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z.avail_in = static_cast<uInt>(in.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
     return out;
 }
 
@@ -40,6 +67,8 @@ bool inflate_bytes(std::string_view in, std::string& out, std::string& error) {
         z.next_out = reinterpret_cast<Bytef*>(buf);
         z.avail_out = sizeof buf;
         rc = inflate(&z, Z_NO_FLUSH);
+        if (rc == Z_NEED_DICT)
+            rc = inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(kDictionary), sizeof kDictionary - 1);
         out.append(buf, sizeof buf - z.avail_out);
         if (out.size() > kQrMaxUnpackedBytes) {
             rc = Z_MEM_ERROR;

@@ -183,6 +183,14 @@ TEST_CASE("QR export/compact file forms restore byte for byte, and odd files tra
         CHECK(out == csv);
     }
     CHECK(compact_qr_file("a.csv", "not,a\ncsv", {}).form == QrFileForm::Raw);
+    // answers.csv's wording travels joined to its question, and comes apart again.
+    std::string answers = csv_start(answer_columns());
+    for (const char* q : {"q1", "q2", "q1"}) csv_append_row(answers, {"s1", q, "", "yes", std::string("w-") + q});
+    c = compact_qr_file("answers.csv", answers, {"s1"});
+    CHECK(c.form == QrFileForm::Columns);
+    CHECK(c.bytes.find(std::string("q2\x01w-q2")) != std::string::npos);
+    REQUIRE(restore_qr_file(c.form, "answers.csv", c.bytes, {"s1"}, out, error));
+    CHECK(out == answers);
     // A damaged packed form is refused with the file named.
     c = compact_qr_file("a.csv", csv, earlier);
     CHECK_FALSE(restore_qr_file(c.form, "a.csv", c.bytes.substr(0, c.bytes.size() - 3), earlier, out, error));

@@ -8,7 +8,8 @@
 // uses). The floor beside the payload sizes is zlib -9 of the same files.
 // Bars (DESIGN.md): a week's summary in ≤ 3 codes; full data in ≤ 30 s of scanning at v ≤ 20.
 //
-// Usage: bench_qr [--visits N] [--answers-per-visit N] [--rate CODES_PER_SECOND] [--miss P]
+// Usage: bench_qr [--visits N] [--answers-per-visit N] [--rate CODES_PER_SECOND] [--miss P] [--out DIR]
+// (--out writes the files the codes carry, to look at)
 #include "core/clock.hpp"
 #include "core/privacy.hpp"
 #include "exchange/pack_files.hpp"
@@ -28,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -101,12 +103,14 @@ std::pair<double, double> scan_seconds(const std::vector<std::string>& frames, d
 int main(int argc, char** argv) {
     int visits = 2000, per_visit = 5;
     double rate = 4.0, miss = 0.05;
+    std::string out_dir;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--visits") visits = std::atoi(argv[i + 1]);
         else if (a == "--answers-per-visit") per_visit = std::atoi(argv[i + 1]);
         else if (a == "--rate") rate = std::atof(argv[i + 1]);
         else if (a == "--miss") miss = std::atof(argv[i + 1]);
+        else if (a == "--out") out_dir = argv[i + 1];
     }
     const PackLoad load = load_pack_dir(std::string(DATAVOICE_SOURCE_DIR) + "/assets/content/default");
     if (!load.pack) {
@@ -188,6 +192,12 @@ int main(int argc, char** argv) {
                     frames_of(summary.payload.size(), binary), full.frames.size(), frames_of(full.payload.size(), binary),
                     frames_of(raw_size(full.files), binary), full_parity.frames.size(),
                     static_cast<double>(full.frames.size()) / rate, plain.second, parity.second);
+        if (version == 20 && !out_dir.empty()) {
+            fs::create_directories(out_dir);
+            for (const auto* e : {&summary, &full})
+                for (const auto& f : e->files)
+                    std::ofstream(out_dir + "/" + qr_kind_name(e->kind) + "-" + f.name, std::ios::binary) << f.bytes;
+        }
         if (version == 20) {
             std::printf("\n  payload bytes (signed, encrypted): summary %zu, full %zu\n", summary.payload.size(),
                         full.payload.size());
