@@ -1,5 +1,5 @@
 # Runs the malformed-pack corpus (tests/unit/test_pack_fuzz.cpp) and the malformed-QR-frame
-# corpus (tests/unit/test_qr_frames.cpp) under AddressSanitizer and UndefinedBehaviorSanitizer:
+# and -payload corpora (tests/unit/test_qr_frames.cpp, test_qr_payload_fuzz.cpp) under ASan and UBSan:
 # configures a separate build with -DDATAVOICE_SANITIZE=ON, builds only those tests and the
 # few source files they need, and runs them. Registered as a CTest test, so every test
 # run (and CI) does it; the build directory is kept, so later runs rebuild only what changed.
