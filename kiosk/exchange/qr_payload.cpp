@@ -85,6 +85,11 @@ bool inflate_bytes(std::string_view in, std::string& out, std::string& error) {
 
 }  // namespace
 
+std::uint32_t qr_dictionary_adler32() {
+    return static_cast<std::uint32_t>(
+        adler32(adler32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(kDictionary), sizeof kDictionary - 1));
+}
+
 std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
                             const std::optional<StaffPublicKey>& recipient) {
     std::string plain;

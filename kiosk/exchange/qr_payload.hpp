@@ -11,6 +11,7 @@
 
 #include "crypto.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,10 @@ struct QrFile {
 };
 
 inline constexpr size_t kQrMaxUnpackedBytes = 256u << 20;  // refuse anything that inflates beyond this
+
+// The Adler-32 of the preset deflate dictionary, frozen for QR format version 1 (a test checks
+// it against docs/qr-format.md, so a change cannot slip in unnoticed).
+std::uint32_t qr_dictionary_adler32();
 
 std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
                             const std::optional<StaffPublicKey>& recipient);

@@ -3,9 +3,12 @@
 #include "exchange/files.hpp"
 #include "exchange/qr_compact.hpp"
 #include "exchange/qr_frames.hpp"
+#include "exchange/qr_payload.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <cstdio>
 
 using namespace dv;
 
@@ -66,4 +69,10 @@ TEST_CASE("QR format doc/names the format version, the frame limit and every fil
     REQUIRE(kinds.size() == 2);
     CHECK(kinds[0].at(0) == qr_kind_name(QrKind::Summary));
     CHECK(kinds[1].at(0) == qr_kind_name(QrKind::Full));
+}
+
+TEST_CASE("QR format doc/the preset deflate dictionary is the one the doc freezes for this version", "[qr][doc]") {
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", qr_dictionary_adler32());
+    CHECK(doc_text().find(std::string("Adler-32 `") + hex + "`") != std::string::npos);
 }
