@@ -28,6 +28,8 @@ bool is_qr_screen(StaffScreen s) {
 
 // One parity code after every group of this many (docs/qr-format.md; bench_qr measures it).
 constexpr int kQrParityGroup = 8;
+// The most new visits QR sync sends row by row (a busy week is about 2,000).
+constexpr std::int64_t kQrMaxFullVisits = 20000;
 
 }  // namespace
 
@@ -131,6 +133,17 @@ void StaffSession::start_request() {
 }
 
 void StaffSession::build_qr(const StaffRequest& r) {
+    // Built in one go inside the frame loop: refuse at once what could never be scanned anyway
+    // (about 40 s of codes per 2,000 visits), rather than stall the screen working it out.
+    const std::int64_t fresh = m_store.staff_totals().sessions_not_exported;
+    if (r.qr_full && fresh > kQrMaxFullVisits) {
+        m_view.qr_codes.clear();
+        m_mode.request_done(false,
+                            std::to_string(fresh) + " new visits are too many for QR codes. Use a USB drive, or send "
+                                                    "a summary.",
+                            now().monotonic);
+        return;
+    }
     QrExportOptions o;
     o.kind = r.qr_full ? QrKind::Full : QrKind::Summary;
     o.max_version = r.qr_version;
