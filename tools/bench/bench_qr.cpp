@@ -5,7 +5,8 @@
 // binary-mode QR codes, and the raw files in binary mode, for comparison; scanning time at an
 // assumed rate with and without parity frames at a simulated miss rate; and one frame of
 // each size rendered to a PNG and read back through libzbar (the reader datavoice qr decode
-// uses). The floor beside the payload sizes is zlib -9 of the same files.
+// uses). The baseline beside the payload sizes, measured in the same run, is plain zlib -9 of
+// the same files: what deflate alone gives without the compact forms and the dictionary.
 // Bars (DESIGN.md): a week's summary in ≤ 3 codes; full data in ≤ 30 s of scanning at v ≤ 20.
 //
 // Usage: bench_qr [--visits N] [--answers-per-visit N] [--rate CODES_PER_SECOND] [--miss P] [--out DIR]
@@ -201,7 +202,7 @@ int main(int argc, char** argv) {
         if (version == 20) {
             std::printf("\n  payload bytes (signed, encrypted): summary %zu, full %zu\n", summary.payload.size(),
                         full.payload.size());
-            std::printf("  floor, zlib -9 of the same files:    summary %zu, full %zu (raw files: %zu and %zu bytes)\n",
+            std::printf("  baseline, plain zlib -9 of the files: summary %zu, full %zu (raw files: %zu and %zu bytes)\n",
                         zlib_size(summary.files), zlib_size(full.files), raw_size(summary.files), raw_size(full.files));
             std::printf("  building the codes: summary %.3f s, full %.3f s\n", summary_s, full_s);
             std::printf("  with %.0f %% missed, mean time to all codes: %.1f s without parity, %.1f s with one parity "
