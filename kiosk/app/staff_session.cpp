@@ -2,6 +2,7 @@
 #include "staff_session.hpp"
 
 #include "exchange/pack_update.hpp"
+#include "exchange/qr_export.hpp"
 #include "platform/removable.hpp"
 
 #include <filesystem>
@@ -20,6 +21,15 @@ std::int64_t file_bytes(const std::string& path) {
 }
 
 bool lists_drives(StaffScreen s) { return s == StaffScreen::Export || s == StaffScreen::PackUpdate; }
+
+bool is_qr_screen(StaffScreen s) {
+    return s == StaffScreen::QrSync || s == StaffScreen::QrShow || s == StaffScreen::QrConfirm;
+}
+
+// One parity code after every group of this many (docs/qr-format.md; bench_qr measures it).
+constexpr int kQrParityGroup = 8;
+// The most new visits QR sync sends row by row (a busy week is about 2,000).
+constexpr std::int64_t kQrMaxFullVisits = 20000;
 
 }  // namespace
 
@@ -77,6 +87,10 @@ void StaffSession::apply(const StaffEvent& e) {
     if (m_mode.pending().kind != StaffRequest::Kind::None && !m_job) start_request();
 }
 
+ExportClock StaffSession::export_clock() const {
+    return ExportClock{iso_minute(m_clock.local_now()), m_clocks.trust.trusted(), m_clocks.trust.boot(), {}};
+}
+
 void StaffSession::start_request() {
     const StaffRequest r = m_mode.pending();
     switch (r.kind) {
@@ -87,7 +101,7 @@ void StaffSession::start_request() {
             o.drop_part_of_day = r.drop_part_of_day;
             o.pack = m_config.pack;
             o.today = m_clock.local_now().date();
-            o.clock = ExportClock{iso_minute(m_clock.local_now()), m_clocks.trust.trusted(), m_clocks.trust.boot(), {}};
+            o.clock = export_clock();
             m_job = std::make_unique<ExportJob>(m_ledger, m_file_ops, o);
             m_view.export_stage = m_job->stage_label();
             m_view.export_progress = 0;
@@ -124,8 +138,48 @@ void StaffSession::start_request() {
             refresh_view();
             break;
         }
+        case StaffRequest::Kind::BuildQr: build_qr(r); break;
+        case StaffRequest::Kind::ConfirmQr: {
+            std::string message;
+            const QrConfirmOutcome outcome = confirm_qr_export(m_ledger, r.code, message);
+            if (outcome == QrConfirmOutcome::Confirmed) m_view.qr_codes.clear();
+            m_mode.request_done(outcome == QrConfirmOutcome::Confirmed, message, now().monotonic);
+            refresh_view();
+            break;
+        }
         case StaffRequest::Kind::None: break;
     }
+}
+
+void StaffSession::build_qr(const StaffRequest& r) {
+    // Built in one go inside the frame loop: refuse at once what could never be scanned anyway
+    // (about 40 s of codes per 2,000 visits), rather than stall the screen working it out.
+    const std::int64_t fresh = m_store.staff_totals().sessions_not_exported;
+    if (r.qr_full && fresh > kQrMaxFullVisits) {
+        m_view.qr_codes.clear();
+        m_mode.request_done(false,
+                            std::to_string(fresh) + " new visits are too many for QR codes. Use a USB drive, or send "
+                                                    "a summary.",
+                            now().monotonic);
+        return;
+    }
+    QrExportOptions o;
+    o.kind = r.qr_full ? QrKind::Full : QrKind::Summary;
+    o.max_version = r.qr_version;
+    o.parity_group = kQrParityGroup;
+    o.drop_part_of_day = r.drop_part_of_day;
+    o.pack = m_config.pack;
+    o.today = m_clock.local_now().date();
+    o.clock = export_clock();
+    const QrExport e = build_qr_export(m_ledger, o);
+    m_view.qr_codes.clear();
+    if (e.status == QrExport::Status::Ready)
+        for (const auto& text : e.frames) m_view.qr_codes.push_back(encode_qr_alphanumeric(text, 1, r.qr_version));
+    m_view.qr_summary = e.message;
+    const bool ok = e.status == QrExport::Status::Ready;
+    if (ok) m_mode.qr_ready(static_cast<int>(m_view.qr_codes.size()), now().monotonic);
+    m_mode.request_done(ok, e.message, now().monotonic);
+    refresh_view();
 }
 
 void StaffSession::finish_export() {
@@ -152,6 +206,8 @@ void StaffSession::update() {
     m_mode.tick(now());
     flush_audit();
     const StaffScreen screen = m_mode.screen();
+    if (screen == StaffScreen::Off && !m_view.qr_codes.empty()) m_view.qr_codes.clear();  // staff_mode.hpp invariant 4
+    if (screen == StaffScreen::QrSync && !is_qr_screen(m_last_screen)) refresh_view();
     if (screen == StaffScreen::Home && m_last_screen != StaffScreen::Home) refresh_view();
     if (lists_drives(screen) && (!lists_drives(m_last_screen) || now().monotonic >= m_next_scan)) scan_drives();
     m_last_screen = screen;
@@ -188,6 +244,11 @@ void StaffSession::refresh_view() {
     v.store_failing = m_store_failing;
     const auto key = m_store.setting(kSettingStaffPublicKey);
     v.staff_key = key && !key->empty();
+    const auto pending = pending_qr(m_ledger);
+    v.qr_pending = pending.has_value();
+    v.qr_pending_text = pending ? "QR export " + pending->export_id + " (" + qr_kind_name(pending->kind) + ", " +
+                                      pending->mark.made_on + ") waits for its confirmation code."
+                                : std::string();
 }
 
 void StaffSession::flush_audit() {

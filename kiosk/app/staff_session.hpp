@@ -1,7 +1,8 @@
 // Staff mode inside the running kiosk: the PIN lock kept in the store's settings, core's
 // StaffMode, the figures staff see, and the work behind each request — confirming or setting
 // the clock, the export job one step per frame, purging exported visits, installing a signed
-// content pack. Drives are
+// content pack, QR sync's codes (built at once: a week's data takes milliseconds) and their
+// confirmation. Drives are
 // listed only while StaffMode::may_use_drives() (core/staff_mode.hpp, invariant 2).
 #pragma once
 
@@ -70,6 +71,8 @@ private:
     StaffTime now() const;
     void apply(const StaffEvent& e);
     void start_request();
+    ExportClock export_clock() const;  // the kiosk's clock and trust now, for a manifest
+    void build_qr(const StaffRequest& r);  // QR sync: the export into codes, for the screen
     void finish_export();
     void refresh_view();
     void scan_drives();

@@ -2,6 +2,8 @@
 // staff_mode.hpp).
 #include "staff_mode.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace dv {
@@ -31,6 +33,8 @@ const char* staff_screen_name(StaffScreen s) {
         case StaffScreen::QrSync: return "staff_qr_sync";
         case StaffScreen::CloseProgram: return "staff_close_program";
         case StaffScreen::Facilitator: return "staff_facilitator";
+        case StaffScreen::QrShow: return "staff_qr_show";
+        case StaffScreen::QrConfirm: return "staff_qr_confirm";
     }
     return "";
 }
@@ -60,6 +64,8 @@ void StaffMode::close(const char* why) {
     m_drop_part_of_day = false;
     m_clock_edit = CivilTime{};
     m_message.clear();
+    m_qr_codes = 0;
+    m_qr_index = 0;
     if (was_unlocked) m_audit.emplace_back("staff_exit", why);
 }
 
@@ -118,13 +124,17 @@ void StaffMode::handle(const StaffEvent& e, const StaffTime& now) {
         }
         return;
     }
+    if (m_screen == StaffScreen::QrSync || m_screen == StaffScreen::QrShow || m_screen == StaffScreen::QrConfirm) {
+        if (handle_qr(e, now)) return;
+    }
 
     switch (e.kind) {
         case K::Open:
             if (m_screen == StaffScreen::Home && e.screen != StaffScreen::Off && e.screen != StaffScreen::Keypad &&
                 e.screen != StaffScreen::NotSetUp && e.screen != StaffScreen::Exporting &&
                 e.screen != StaffScreen::ExportResult && e.screen != StaffScreen::ClockCheck &&
-                e.screen != StaffScreen::ClockSet) {
+                e.screen != StaffScreen::ClockSet && e.screen != StaffScreen::QrShow &&
+                e.screen != StaffScreen::QrConfirm) {
                 m_screen = e.screen;
                 m_message.clear();
                 m_chosen = m_drives.size() == 1 ? 0 : -1;
@@ -157,6 +167,73 @@ void StaffMode::handle(const StaffEvent& e, const StaffTime& now) {
         case K::Exit: close("left staff mode"); break;
         default: break;
     }
+}
+
+bool StaffMode::handle_qr(const StaffEvent& e, const StaffTime& now) {
+    using K = StaffEvent::Kind;
+    const double per_code = kQrSecondsPerCode[m_qr_speed];
+    switch (e.kind) {
+        case K::SetQrKind:
+            if (m_screen == StaffScreen::QrSync) m_qr_full = e.number != 0;
+            return true;
+        case K::SetQrDensity:
+            if (m_screen == StaffScreen::QrSync && e.number >= 0 && e.number < static_cast<int>(std::size(kQrVersions)))
+                m_qr_density = e.number;
+            return true;
+        case K::SetQrSpeed:
+            if (e.number >= 0 && e.number < static_cast<int>(std::size(kQrSecondsPerCode))) {
+                m_qr_speed = e.number;
+                m_qr_next_at = now.monotonic + kQrSecondsPerCode[m_qr_speed];
+            }
+            return true;
+        case K::StartQr:
+            if (m_screen == StaffScreen::QrSync) start_request(StaffRequest::Kind::BuildQr);
+            return true;
+        case K::QrPause:
+            if (m_screen == StaffScreen::QrShow) {
+                m_qr_paused = !m_qr_paused;
+                m_qr_next_at = now.monotonic + per_code;
+            }
+            return true;
+        case K::QrNext:
+        case K::QrPrevious:
+            if (m_screen == StaffScreen::QrShow && m_qr_codes > 0) {
+                m_qr_index = (m_qr_index + (e.kind == K::QrNext ? 1 : m_qr_codes - 1)) % m_qr_codes;
+                m_qr_next_at = now.monotonic + per_code;
+            }
+            return true;
+        case K::QrConfirmOpen:
+            m_screen = StaffScreen::QrConfirm;
+            m_typed.clear();
+            m_message.clear();
+            return true;
+        case K::Digit:
+            if (m_screen == StaffScreen::QrConfirm && m_typed.size() < kQrConfirmDigits && e.number >= 0 && e.number <= 9)
+                m_typed += static_cast<char>('0' + e.number);
+            return true;
+        case K::Erase:
+            if (m_screen == StaffScreen::QrConfirm && !m_typed.empty()) m_typed.pop_back();
+            return true;
+        case K::Submit:
+            if (m_screen == StaffScreen::QrConfirm && m_typed.size() == kQrConfirmDigits)
+                start_request(StaffRequest::Kind::ConfirmQr);
+            return true;
+        case K::Back:
+        case K::Cancel:
+            if (m_screen == StaffScreen::QrSync) return false;  // to Home
+            m_screen = StaffScreen::QrSync;
+            m_typed.clear();
+            m_message.clear();
+            return true;
+        default: return false;
+    }
+}
+
+void StaffMode::qr_ready(int codes, double now_monotonic) {
+    m_qr_codes = codes;
+    m_qr_index = 0;
+    m_qr_paused = false;
+    m_qr_next_at = now_monotonic + kQrSecondsPerCode[m_qr_speed];
 }
 
 void StaffMode::submit_pin(const StaffTime& now) {
@@ -209,12 +286,15 @@ void StaffMode::start_request(StaffRequest::Kind kind) {
         m_message.clear();
         return;
     }
-    if (kind != StaffRequest::Kind::Purge) {
+    if (kind == StaffRequest::Kind::Export || kind == StaffRequest::Kind::InstallPack) {
         if (m_chosen < 0 || static_cast<size_t>(m_chosen) >= m_drives.size()) return;
         r.drive = m_drives[static_cast<size_t>(m_chosen)].path;
     }
     r.everything = m_everything;
     r.drop_part_of_day = m_drop_part_of_day;
+    r.qr_full = m_qr_full;
+    r.qr_version = kQrVersions[m_qr_density];
+    if (kind == StaffRequest::Kind::ConfirmQr) r.code = m_typed;
     m_pending = r;
     m_message.clear();
     if (kind == StaffRequest::Kind::Export) m_screen = StaffScreen::Exporting;
@@ -229,16 +309,27 @@ void StaffMode::request_done(bool ok, std::string message, double now_monotonic)
     m_message_ok = ok;
     if (kind == StaffRequest::Kind::Export) m_screen = StaffScreen::ExportResult;
     if (kind == StaffRequest::Kind::Purge || kind == StaffRequest::Kind::ConfirmClock) m_screen = StaffScreen::Home;
+    if (kind == StaffRequest::Kind::BuildQr && ok && m_qr_codes > 0) m_screen = StaffScreen::QrShow;
+    if (kind == StaffRequest::Kind::ConfirmQr) {
+        m_typed.clear();
+        if (ok) m_screen = StaffScreen::QrSync;  // a wrong code stays on the keypad to try again
+    }
 }
 
 void StaffMode::tick(const StaffTime& now) {
     if (m_screen == StaffScreen::Off || m_pending.kind != StaffRequest::Kind::None) return;  // invariant 3
+    if (m_screen == StaffScreen::QrShow && !m_qr_paused && m_qr_codes > 0 && now.monotonic >= m_qr_next_at) {
+        m_qr_index = (m_qr_index + 1) % m_qr_codes;  // not a staff event (invariant 5)
+        m_qr_next_at = std::max(m_qr_next_at + kQrSecondsPerCode[m_qr_speed], now.monotonic);
+    }
     if (now.monotonic - m_last_activity >= m_idle_seconds) close("timed out");                  // invariant 5
 }
 
 double StaffMode::next_deadline() const {
     if (m_screen == StaffScreen::Off || m_pending.kind != StaffRequest::Kind::None)
         return std::numeric_limits<double>::infinity();
+    if (m_screen == StaffScreen::QrShow && !m_qr_paused && m_qr_codes > 0)
+        return std::min(m_qr_next_at, m_last_activity + m_idle_seconds);
     return m_last_activity + m_idle_seconds;
 }
 

@@ -21,6 +21,11 @@
 //    │  (NotSetUp: gesture when no PIN exists)                                                             │
 //    └──────── Exit, or staff_idle_seconds without a touch, from any screen ◄──────────────────────────────┘
 //
+//   QR sync:  QrSync ──StartQr──► (request: build the codes) ──done──► QrShow ⟲ tick(): next code
+//               │ ▲                                                      │ QrConfirmOpen
+//               │ └──── Back / done ◄── (request: check the code) ◄──Submit── QrConfirm
+//               └──QrConfirmOpen (an earlier export waits) ──────────────────► QrConfirm
+//
 // TRANSITIONS (each names the function that performs it)
 //   Off → Keypad | NotSetUp          StaffMode::gesture()
 //   Keypad → ClockCheck              handle(Submit) → submit_pin(): StaffLock says Unlocked
@@ -38,6 +43,11 @@
 //   Purge | PackUpdate → same        handle(ConfirmPurge | InstallPack) → start_request()
 //   Exporting → ExportResult         request_done()
 //   (request) → Home | PackUpdate    request_done()
+//   QrSync → QrShow                  handle(StartQr) → start_request(); request_done(true)
+//   QrShow → QrShow (next code)      tick() while not paused; handle(QrNext | QrPrevious)
+//   QrSync | QrShow → QrConfirm      handle(QrConfirmOpen)
+//   QrConfirm → QrSync               handle(Submit) → start_request(); request_done(true);
+//                                    a wrong code stays on QrConfirm; handle(Back | Cancel)
 //   any screen after the clock → Home  handle(Back)
 //   CloseProgram → Off (program ends) handle(ConfirmClose) → close(), m_quit_requested
 //   any → Off                        handle(Exit), tick() → close()
@@ -49,7 +59,8 @@
 //   (3) While a request is pending every staff event is ignored and the idle timeout waits.
 //   (4) Leaving staff mode forgets the typed PIN, the drive list, the last message and the
 //       time being set.
-//   (5) After idle_seconds without a staff event, staff mode closes itself (→ Off).
+//   (5) After idle_seconds without a staff event, staff mode closes itself (→ Off). Codes
+//       advancing on their own are not a staff event: a forgotten QR screen closes too.
 //   (6) Every staff visit starts with the clock check: the right PIN leads to ClockCheck, and
 //       Home (so every other staff screen) is reached only after staff said the time is right
 //       or set it (a ConfirmClock request), never by Back or Open from the clock screens.
@@ -57,6 +68,7 @@
 //       screen, which only Home opens: so only after an unlock, and never from a visitor
 //       screen, the keypad or a pending request. The staff_exit audit entry "closed the
 //       program" is queued before quit_requested() turns true.
+//   (8) Only the confirmation request marks a QR export; leaving QrShow marks nothing.
 #pragma once
 
 #include "clock.hpp"
@@ -109,6 +121,8 @@ enum class StaffScreen {
     PackUpdate,
     TouchTest,
     QrSync,
+    QrShow,
+    QrConfirm,
     CloseProgram,
     Facilitator,
 };
@@ -123,6 +137,11 @@ struct RemovableDrive {
     std::int64_t total_bytes = 0;
     bool separate_device = true;  // false: a plain folder on the kiosk's own storage
 };
+
+// QR sync choices: density (largest QR version) and speed (seconds each code shows).
+inline constexpr int kQrVersions[] = {10, 15, 20};
+inline constexpr double kQrSecondsPerCode[] = {1.0, 0.5, 0.25};
+inline constexpr size_t kQrConfirmDigits = 6;
 
 struct StaffTime {
     double monotonic = 0;     // for the idle timeout
@@ -151,6 +170,14 @@ struct StaffEvent {
         ClockStep,         // number = ClockField, delta = +1 / -1
         SaveClock,         // the time set in the editor
         ConfirmClose,      // end the program (CloseProgram screen only)
+        SetQrKind,         // number = 0 summary, 1 full
+        SetQrDensity,      // number = index in kQrVersions
+        SetQrSpeed,        // number = index in kQrSecondsPerCode
+        StartQr,           // build the codes and show them
+        QrPause,           // pause or resume the auto-advance
+        QrNext,
+        QrPrevious,
+        QrConfirmOpen,     // the keypad for the receiving tool's confirmation code
     };
     Kind kind = Kind::Back;
     int number = 0;
@@ -165,8 +192,11 @@ struct StaffEvent {
 };
 
 struct StaffRequest {
-    enum class Kind { None, Export, Purge, InstallPack, ConfirmClock };
+    enum class Kind { None, Export, Purge, InstallPack, ConfirmClock, BuildQr, ConfirmQr };
     Kind kind = Kind::None;
+    bool qr_full = false;  // BuildQr
+    int qr_version = 15;   // BuildQr: the largest QR version
+    std::string code;      // ConfirmQr: the digits typed
     std::string drive;  // Export, InstallPack
     bool everything = false;
     bool drop_part_of_day = false;
@@ -194,6 +224,8 @@ public:
 
     // Keypad
     size_t typed_digits() const { return m_typed.size(); }
+    // The confirmation code typed so far (QrConfirm only; a PIN is never shown).
+    std::string typed_code() const { return m_screen == StaffScreen::QrConfirm ? m_typed : std::string(); }
     StaffLock::Outcome last_outcome() const { return m_outcome; }
     bool has_outcome() const { return m_has_outcome; }
     int tries_left() const { return m_lock.tries_left(); }
@@ -208,6 +240,16 @@ public:
 
     // The time being set on ClockSet (local, to the minute).
     const CivilTime& clock_edit() const { return m_clock_edit; }
+    // QR sync
+    bool qr_full() const { return m_qr_full; }
+    int qr_density() const { return m_qr_density; }  // index in kQrVersions
+    int qr_speed() const { return m_qr_speed; }      // index in kQrSecondsPerCode
+    // The app built `codes` codes (BuildQr done): QrShow starts at the first, advancing.
+    void qr_ready(int codes, double now_monotonic);
+    int qr_codes() const { return m_qr_codes; }
+    int qr_index() const { return m_qr_index; }  // 0-based, the code on screen
+    bool qr_paused() const { return m_qr_paused; }
+    double qr_next_at() const { return m_qr_next_at; }  // monotonic; when the next code shows
 
     // Requests the app performs, and their outcome.
     const StaffRequest& pending() const { return m_pending; }
@@ -221,6 +263,7 @@ public:
 
 private:
     void submit_pin(const StaffTime& now);
+    bool handle_qr(const StaffEvent& e, const StaffTime& now);  // true: the event was QR sync's
     void start_request(StaffRequest::Kind kind);
     void close(const char* why);
 
@@ -235,6 +278,11 @@ private:
     bool m_everything = false;
     bool m_drop_part_of_day = false;
     CivilTime m_clock_edit;
+    bool m_qr_full = false;
+    int m_qr_density = 1, m_qr_speed = 1;
+    int m_qr_codes = 0, m_qr_index = 0;
+    bool m_qr_paused = false;
+    double m_qr_next_at = 0;
     StaffRequest m_pending;
     std::string m_message;
     bool m_message_ok = true;

@@ -20,11 +20,6 @@ namespace {
 
 constexpr size_t kFlushBytes = BundleFileWriter::kFlushBytes;
 
-const char* const kSessionsCsv = "sessions.csv";
-const char* const kAnswersCsv = "answers.csv";
-const char* const kSummaryJson = "summary.json";
-const char* const kManifestSig = "manifest.sig";
-const char* const kManifestJson = "manifest.json";
 
 // 16 hex digits from the same CSPRNG as session ids.
 std::string random_export_id() { return new_session_id().substr(0, 16); }
@@ -136,12 +131,13 @@ void ExportJob::fail_io(int err, const std::string& what) {
 void ExportJob::select() {
     // Keys first: never fall back to writing plain text when a staff key is configured but damaged.
     if (m_options.recipient) {
-        m_recipient = m_options.recipient;
+        m_staff_key = m_options.recipient;
     } else if (auto text = m_ledger.setting(kSettingStaffPublicKey); text && !text->empty()) {
         std::string error;
-        m_recipient = parse_staff_public_key(*text, "the kiosk's staff key", error);
-        if (!m_recipient) return fail("Export stopped: " + error + ". Set the staff key again.");
+        m_staff_key = parse_staff_public_key(*text, "the kiosk's staff key", error);
+        if (!m_staff_key) return fail("Export stopped: " + error + ". Set the staff key again.");
     }
+    if (!m_options.plain_files) m_recipient = m_staff_key;
     if (auto text = m_ledger.setting(kSettingKioskKey); text && parse_kiosk_key(*text)) {
         m_kiosk_key = *parse_kiosk_key(*text);
     } else {
@@ -361,7 +357,7 @@ void ExportJob::verify() {
 }
 
 void ExportJob::mark() {
-    ExportMark m;
+    ExportMark& m = m_mark;
     m.export_id = m_manifest.export_id;
     m.bundle_name = m_result.bundle_name;
     m.made_on = m_options.today;
@@ -370,9 +366,14 @@ void ExportJob::mark() {
     m.answers = m_result.answers;
     m.sessions_from = m_manifest.sessions_from;
     m.sessions_to = m_manifest.sessions_to;
-    m_result.marked = m_ledger.mark_exported(m, m_taken);  // invariant 4
     m_stage = Stage::Done;
     m_result.status = ExportResult::Status::Done;
+    if (m_options.defer_marking) {
+        m_result.message = std::to_string(m_result.sessions) + " visits, " + std::to_string(m_result.answers) +
+                           " answers ready; not marked as exported until staff confirm.";
+        return;
+    }
+    m_result.marked = m_ledger.mark_exported(m, m_taken);  // invariant 4
     const std::string what = std::to_string(m_result.sessions) + " visits, " + std::to_string(m_result.answers) +
                              " answers" + (m_result.encrypted ? ", encrypted" : ", not encrypted");
     m_result.message = what + ", written to " + m_result.bundle_name + " and checked.";

@@ -28,7 +28,8 @@
 //       itself, were read back from the drive and matched what was written (a BLAKE2b digest
 //       kept while writing; the sha256 in the manifest is what the laptop checks).
 //   (4) The ledger is marked only in Marking, after (3): a failed export marks nothing, so the
-//       next export offers the same sessions again.
+//       next export offers the same sessions again. With defer_marking (QR sync) Marking only
+//       prepares the record (pending_mark(), taken()); the caller marks once staff confirm.
 //   (5) A failed export leaves no manifest.json behind, and removes what it wrote if it can.
 //   (6) The bundle folder is always new: a folder already there is never written into.
 //   (7) With a staff public key configured, every file but manifest.json and manifest.sig is
@@ -57,6 +58,13 @@ namespace dv {
 
 class BundleFileWriter;
 
+// The files of a bundle, in the order the job writes them.
+inline constexpr const char* kSessionsCsv = "sessions.csv";
+inline constexpr const char* kAnswersCsv = "answers.csv";
+inline constexpr const char* kSummaryJson = "summary.json";
+inline constexpr const char* kManifestSig = "manifest.sig";
+inline constexpr const char* kManifestJson = "manifest.json";
+
 // Settings keys an export reads through the ledger.
 inline constexpr const char* kSettingSiteLabel = "site_label";
 inline constexpr const char* kSettingStaffPublicKey = "staff_public_key";
@@ -74,6 +82,9 @@ struct ExportOptions {
     // The kiosk's clock for manifest.json (at_export, trusted, boot); the job adds the
     // corrections of the boots whose uncertain visits it exports. Unset: no "clock" key.
     std::optional<ExportClock> clock;
+    // QR sync (qr_export.hpp) runs the same job into a drive in memory:
+    bool plain_files = false;       // never encrypt the files (the QR payload is encrypted whole)
+    bool defer_marking = false;     // Marking records nothing; the caller marks on confirmation
 };
 
 struct ExportResult {
@@ -124,6 +135,13 @@ public:
     const char* stage_label() const;  // for the progress screen
     double progress() const;          // 0..1
     const ExportResult& result() const { return m_result; }
+    // After Done: the record Marking made (or, with defer_marking, would have made), the
+    // sessions it takes, the bundle's manifest, and the keys the job used.
+    const ExportMark& pending_mark() const { return m_mark; }
+    const std::vector<std::pair<std::string, std::int64_t>>& taken() const { return m_taken; }
+    const Manifest& manifest() const { return m_manifest; }
+    const std::optional<StaffPublicKey>& staff_key() const { return m_staff_key; }
+    const KioskKey& kiosk_key() const { return m_kiosk_key; }
 
     static constexpr size_t kSessionsPerStep = 2000;
 
@@ -146,7 +164,9 @@ private:
     Stage m_stage = Stage::Selecting;
     ExportResult m_result;
 
-    std::optional<StaffPublicKey> m_recipient;
+    std::optional<StaffPublicKey> m_staff_key;  // configured (or given) staff key
+    std::optional<StaffPublicKey> m_recipient;  // the files' recipient: the staff key unless plain_files
+    ExportMark m_mark;
     KioskKey m_kiosk_key;
     std::vector<ExportSession> m_sessions;  // coarsened and shuffled
     std::vector<std::string> m_guessable;   // "about you" questions, protected by coarsening

@@ -294,4 +294,21 @@ bool open_sealed_stream(std::string_view cipher, const StaffSecretKey& key, std:
     }
 }
 
+std::string seal_box(std::string_view plain, const StaffPublicKey& recipient) {
+    start_sodium();
+    std::string out(plain.size() + crypto_box_SEALBYTES, '\0');
+    crypto_box_seal(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(plain.data()),
+                    plain.size(), recipient.box.data());
+    return out;
+}
+
+bool open_box(std::string_view cipher, const StaffSecretKey& key, std::string& plain) {
+    start_sodium();
+    if (cipher.size() < crypto_box_SEALBYTES) return false;
+    plain.assign(cipher.size() - crypto_box_SEALBYTES, '\0');
+    return crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()),
+                                reinterpret_cast<const unsigned char*>(cipher.data()), cipher.size(),
+                                key.pub.box.data(), key.box.data()) == 0;
+}
+
 }  // namespace dv

@@ -84,4 +84,9 @@ bool open_sealed_stream(std::string_view cipher, const StaffSecretKey& key, std:
 
 bool is_sealed_stream(std::string_view bytes);
 
+// A small message as one sealed box (crypto_box_seal: 48 bytes more than the message), for
+// QR payloads where every byte is a fraction of a code. False if not for this key or damaged.
+std::string seal_box(std::string_view plain, const StaffPublicKey& recipient);
+bool open_box(std::string_view cipher, const StaffSecretKey& key, std::string& plain);
+
 }  // namespace dv

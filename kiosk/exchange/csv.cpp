@@ -34,7 +34,9 @@ void csv_append_field(std::string& out, std::string_view field) {
     out += '"';
 }
 
-void csv_append_row(std::string& out, std::initializer_list<std::string_view> fields) {
+namespace {
+template <typename Fields>
+void append_row(std::string& out, const Fields& fields) {
     bool first = true;
     for (std::string_view f : fields) {
         if (!first) out += ',';
@@ -43,6 +45,10 @@ void csv_append_row(std::string& out, std::initializer_list<std::string_view> fi
     }
     out += "\r\n";
 }
+}  // namespace
+
+void csv_append_row(std::string& out, std::initializer_list<std::string_view> fields) { append_row(out, fields); }
+void csv_append_row(std::string& out, const std::vector<std::string>& fields) { append_row(out, fields); }
 
 int CsvTable::column(std::string_view name) const {
     for (size_t i = 0; i < header.size(); ++i)

@@ -20,6 +20,7 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 void csv_append_field(std::string& out, std::string_view field);
 // Appends fields separated by commas and ended by CRLF.
 void csv_append_row(std::string& out, std::initializer_list<std::string_view> fields);
+void csv_append_row(std::string& out, const std::vector<std::string>& fields);
 
 struct CsvTable {
     std::vector<std::string> header;

@@ -1,4 +1,4 @@
-// This file implements FileOps on POSIX calls.
+// This file implements FileOps on POSIX calls, and in memory.
 #include "file_ops.hpp"
 
 #include <cerrno>
@@ -106,6 +106,88 @@ std::string describe_drive_error(int err) {
         case EFBIG: return "a file is too big for the drive's format (FAT32 stops at 4 GB)";
         default: return std::strerror(err);
     }
+}
+
+// --- in memory ---------------------------------------------------------------------------
+
+namespace {
+std::string parent_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
+}
+}  // namespace
+
+int MemoryFileOps::is_dir(const std::string& path) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_dirs.count(path) ? 0 : ENOENT;
+}
+
+int MemoryFileOps::make_dir(const std::string& path) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_dirs.count(path) || m_files.count(path)) return EEXIST;
+    if (!m_dirs.count(parent_of(path))) return ENOENT;
+    m_dirs.insert(path);
+    return 0;
+}
+
+int MemoryFileOps::open_new(const std::string& path, int& fd) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_dirs.count(path) || m_files.count(path)) return EEXIST;
+    if (!m_dirs.count(parent_of(path))) return ENOENT;
+    m_files[path];
+    fd = m_next_fd++;
+    m_open[fd] = path;
+    return 0;
+}
+
+int MemoryFileOps::write(int fd, std::string_view data) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_open.find(fd);
+    if (it == m_open.end()) return EBADF;
+    m_files[it->second].append(data);
+    return 0;
+}
+
+int MemoryFileOps::close(int fd) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_open.erase(fd) ? 0 : EBADF;
+}
+
+int MemoryFileOps::rename(const std::string& from, const std::string& to) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_files.find(from);
+    if (it == m_files.end()) return ENOENT;
+    m_files[to] = std::move(it->second);
+    m_files.erase(from);
+    for (auto& [fd, path] : m_open)
+        if (path == from) path = to;
+    return 0;
+}
+
+int MemoryFileOps::remove(const std::string& path) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_files.erase(path) ? 0 : ENOENT;
+}
+
+int MemoryFileOps::remove_dir(const std::string& path) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_dirs.erase(path) ? 0 : ENOENT;
+}
+
+int MemoryFileOps::read(const std::string& path, const std::function<bool(std::string_view)>& chunk) {
+    std::string copy;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        const auto it = m_files.find(path);
+        if (it == m_files.end()) return ENOENT;
+        copy = it->second;
+    }
+    return chunk(copy) ? 0 : ECANCELED;
+}
+
+const std::string* MemoryFileOps::file(const std::string& path) const {
+    const auto it = m_files.find(path);
+    return it == m_files.end() ? nullptr : &it->second;
 }
 
 }  // namespace dv

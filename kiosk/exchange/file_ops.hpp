@@ -12,6 +12,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -48,6 +51,33 @@ public:
     int remove(const std::string& path) override;
     int remove_dir(const std::string& path) override;
     int read(const std::string& path, const std::function<bool(std::string_view)>& chunk) override;
+};
+
+// A drive in memory. QR sync runs the same export job into one and packs the files it wrote
+// into QR frames, so a USB bundle and a QR export come from one code path.
+class MemoryFileOps final : public FileOps {
+public:
+    int is_dir(const std::string& path) override;
+    int make_dir(const std::string& path) override;
+    int open_new(const std::string& path, int& fd) override;
+    int write(int fd, std::string_view data) override;
+    int sync(int) override { return 0; }
+    int close(int fd) override;
+    int rename(const std::string& from, const std::string& to) override;
+    int sync_dir(const std::string&) override { return 0; }
+    int remove(const std::string& path) override;
+    int remove_dir(const std::string& path) override;
+    int read(const std::string& path, const std::function<bool(std::string_view)>& chunk) override;
+
+    // The bytes of a file written and closed, or nothing.
+    const std::string* file(const std::string& path) const;
+
+private:
+    std::map<std::string, std::string> m_files;
+    std::set<std::string> m_dirs{"/"};
+    std::map<int, std::string> m_open;  // fd → path
+    int m_next_fd = 3;
+    std::mutex m_mutex;  // the bundle writer writes from its own thread
 };
 
 // Plain words for what an errno means on a removable drive, for the staff screen.

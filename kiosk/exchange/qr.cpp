@@ -3,6 +3,10 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
+#include <array>
+#include <mutex>
+
 namespace dv {
 
 namespace {
@@ -44,6 +48,24 @@ QrMatrix encode_qr_alphanumeric(const std::string& text, int min_version, int ma
         return {};
     }
     return from_qrcode(code);
+}
+
+int qr_alphanumeric_capacity(int version) {
+    version = std::clamp(version, 1, 40);
+    static std::array<int, 41> known{};
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (known[static_cast<size_t>(version)]) return known[static_cast<size_t>(version)];
+    int lo = 1, hi = 4296;  // version 40 holds 4,296 at level L, fewer at M
+    while (lo < hi) {
+        const int mid = (lo + hi + 1) / 2;
+        if (encode_qr_alphanumeric(std::string(static_cast<size_t>(mid), '0'), version, version).size > 0)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    known[static_cast<size_t>(version)] = lo;
+    return lo;
 }
 
 }  // namespace dv

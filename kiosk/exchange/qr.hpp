@@ -19,4 +19,8 @@ QrMatrix encode_qr_text(const std::string& text);
 // characters. min_version/max_version bound the symbol size (1–40).
 QrMatrix encode_qr_alphanumeric(const std::string& text, int min_version = 1, int max_version = 40);
 
+// The most alphanumeric characters one symbol of this version (1–40) holds at level M, as
+// libqrencode packs them (found once by trying, then remembered).
+int qr_alphanumeric_capacity(int version);
+
 }  // namespace dv

@@ -70,28 +70,7 @@ void screen_staff_keypad(StaffFrame& s) {
                locked || s.staff.has_outcome() ? f.pal.accent_concern : f.pal.text_muted, "keypad_message", true);
     ImGui::Dummy(ImVec2(0, f.m.gap));
 
-    // Keys as tall as the height left allows (the big-screen profile draws everything larger).
-    const float left = ImGui::GetContentRegionAvail().y - f.m.button_h * 0.8f - f.m.gap * (1 + 3 * 0.6f);
-    const float key_h = std::max(f.m.min_target, std::min(key * 0.75f, left / 4));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.m.gap, f.m.gap * 0.6f));
-    const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
-    for (int i = 0; i < 9; ++i) {
-        if (i % 3) ImGui::SameLine(0, f.m.gap);
-        if (button(f, std::string("key_") + labels[i], labels[i], ImVec2(key, key_h), ButtonKind::Secondary, {},
-                   !locked, f.fonts.heading))
-            s.emit(StaffEvent::of(StaffEvent::Kind::Digit, i + 1));
-    }
-    if (button(f, "key_erase", glyph::back, ImVec2(key, key_h), ButtonKind::Secondary, {}, !locked,
-               f.fonts.heading))
-        s.emit(StaffEvent::of(StaffEvent::Kind::Erase));
-    ImGui::SameLine(0, f.m.gap);
-    if (button(f, "key_0", "0", ImVec2(key, key_h), ButtonKind::Secondary, {}, !locked, f.fonts.heading))
-        s.emit(StaffEvent::of(StaffEvent::Kind::Digit, 0));
-    ImGui::SameLine(0, f.m.gap);
-    if (button(f, "key_enter", "OK", ImVec2(key, key_h), ButtonKind::Primary, {},
-               !locked && s.staff.typed_digits() >= 4, f.fonts.heading))
-        s.emit(StaffEvent::of(StaffEvent::Kind::Submit));
-    ImGui::PopStyleVar();
+    staff_digit_pad(s, key, !locked, s.staff.typed_digits() >= 4);
     ImGui::Dummy(ImVec2(0, f.m.gap));
     if (button(f, "staff_cancel", "Cancel", ImVec2(pad_w, f.m.button_h * 0.8f), ButtonKind::Quiet))
         s.emit(StaffEvent::of(StaffEvent::Kind::Cancel));

@@ -42,6 +42,8 @@ void draw_screen(StaffFrame& s) {
         case StaffScreen::PackUpdate: screen_staff_pack_update(s); break;
         case StaffScreen::TouchTest: screen_staff_touch_test(s); break;
         case StaffScreen::QrSync: screen_staff_qr_sync(s); break;
+        case StaffScreen::QrShow: screen_staff_qr_show(s); break;
+        case StaffScreen::QrConfirm: screen_staff_qr_confirm(s); break;
         case StaffScreen::CloseProgram: screen_staff_close_program(s); break;
         case StaffScreen::Facilitator: break;  // the app draws facilitator mode (app/facilitator_run.hpp)
         case StaffScreen::Off: break;
@@ -71,6 +73,33 @@ void staff_heading(StaffFrame& s, const std::string& text, const char* id) {
 
 void staff_text(StaffFrame& s, const std::string& text, ImU32 colour, const char* id) {
     text_block(s.f, s.f.fonts.small, text, ImGui::GetContentRegionAvail().x, colour, id);
+}
+
+void staff_digit_pad(StaffFrame& s, float key, bool enabled, bool can_submit) {
+    Frame& f = s.f;
+    // Keys as tall as the height left allows, above one button row (the big-screen profile
+    // draws everything larger).
+    const float left = ImGui::GetContentRegionAvail().y - f.m.button_h * 0.8f - f.m.gap * (1 + 3 * 0.6f);
+    const float key_h = std::max(f.m.min_target, std::min(key * 0.75f, left / 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.m.gap, f.m.gap * 0.6f));
+    const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    for (int i = 0; i < 9; ++i) {
+        if (i % 3) ImGui::SameLine(0, f.m.gap);
+        if (button(f, std::string("key_") + labels[i], labels[i], ImVec2(key, key_h), ButtonKind::Secondary, {},
+                   enabled, f.fonts.heading))
+            s.emit(StaffEvent::of(StaffEvent::Kind::Digit, i + 1));
+    }
+    if (button(f, "key_erase", glyph::back, ImVec2(key, key_h), ButtonKind::Secondary, {}, enabled,
+               f.fonts.heading))
+        s.emit(StaffEvent::of(StaffEvent::Kind::Erase));
+    ImGui::SameLine(0, f.m.gap);
+    if (button(f, "key_0", "0", ImVec2(key, key_h), ButtonKind::Secondary, {}, enabled, f.fonts.heading))
+        s.emit(StaffEvent::of(StaffEvent::Kind::Digit, 0));
+    ImGui::SameLine(0, f.m.gap);
+    if (button(f, "key_enter", "OK", ImVec2(key, key_h), ButtonKind::Primary, {},
+               can_submit, f.fonts.heading))
+        s.emit(StaffEvent::of(StaffEvent::Kind::Submit));
+    ImGui::PopStyleVar();
 }
 
 std::string human_bytes(std::int64_t bytes) {

@@ -36,6 +36,11 @@ struct StaffView {
     CivilTime now_local;                  // the kiosk's time, for the clock check
     bool clock_trusted = true;
     std::string clock_verdict;            // why not, in plain words (verdict_text())
+    // QR sync
+    std::vector<QrMatrix> qr_codes;       // the codes being shown, in order
+    std::string qr_summary;               // what they hold, in a line
+    bool qr_pending = false;              // an earlier QR export waits for its code
+    std::string qr_pending_text;          // which one
 };
 
 // What the staff screens remember between frames: layout and the touch test, nothing else.
@@ -65,7 +70,9 @@ void screen_staff_export_progress(StaffFrame& s);  // Exporting and ExportResult
 void screen_staff_purge(StaffFrame& s);
 void screen_staff_pack_update(StaffFrame& s);
 void screen_staff_touch_test(StaffFrame& s);
-void screen_staff_qr_sync(StaffFrame& s);
+void screen_staff_qr_sync(StaffFrame& s);     // choose summary or full, code size
+void screen_staff_qr_show(StaffFrame& s);     // the codes, one at a time
+void screen_staff_qr_confirm(StaffFrame& s);  // type the receiving tool's code
 void screen_staff_close_program(StaffFrame& s);
 
 // Shared by the staff screens (staff_frame.cpp).
@@ -82,6 +89,9 @@ struct StaffButton {
 };
 int staff_button_row(StaffFrame& s, const std::vector<StaffButton>& buttons);
 std::string human_bytes(std::int64_t bytes);
+// The 3×4 digit keypad (key_0 … key_9, key_erase, key_enter), keys `key` wide; emits Digit,
+// Erase and Submit. The PIN keypad and the QR confirmation code share it.
+void staff_digit_pad(StaffFrame& s, float key, bool enabled, bool can_submit);
 
 // The hidden press-and-hold in the top-left corner (staff_gesture.cpp): call from the
 // attract and resting screens; sets f.out.staff_gesture after 5 seconds held.

@@ -1,6 +1,7 @@
-# Runs the malformed-pack corpus (tests/unit/test_pack_fuzz.cpp) under AddressSanitizer and
-# UndefinedBehaviorSanitizer: configures a separate build with -DDATAVOICE_SANITIZE=ON, builds
-# only that test and the few core files it needs, and runs it. Registered as a CTest test, so every test
+# Runs the malformed-pack corpus (tests/unit/test_pack_fuzz.cpp) and the malformed-QR-frame
+# and -payload corpora (tests/unit/test_qr_frames.cpp, test_qr_payload_fuzz.cpp) under ASan and UBSan:
+# configures a separate build with -DDATAVOICE_SANITIZE=ON, builds only those tests and the
+# few source files they need, and runs them. Registered as a CTest test, so every test
 # run (and CI) does it; the build directory is kept, so later runs rebuild only what changed.
 #   cmake -DSOURCE_DIR=... -DBINARY_DIR=... -P sanitized_pack_corpus.cmake
 foreach(var SOURCE_DIR BINARY_DIR)
@@ -21,10 +22,10 @@ if(rc)
 endif()
 
 execute_process(
-  COMMAND ${CMAKE_COMMAND} --build ${BINARY_DIR} --target pack_fuzz_tests -j 2
+  COMMAND ${CMAKE_COMMAND} --build ${BINARY_DIR} --target pack_fuzz_tests qr_fuzz_tests -j 2
   OUTPUT_VARIABLE out ERROR_VARIABLE out RESULT_VARIABLE rc)
 if(rc)
-  message(FATAL_ERROR "building the sanitized pack_fuzz_tests failed:\n${out}")
+  message(FATAL_ERROR "building the sanitized pack_fuzz_tests and qr_fuzz_tests failed:\n${out}")
 endif()
 
 set(ENV{ASAN_OPTIONS} "detect_leaks=1:abort_on_error=0:halt_on_error=1")
@@ -32,4 +33,8 @@ set(ENV{UBSAN_OPTIONS} "print_stacktrace=1:halt_on_error=1")
 execute_process(COMMAND ${BINARY_DIR}/tests/pack_fuzz_tests RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "the pack corpus failed under the sanitizers (exit ${rc})")
+endif()
+execute_process(COMMAND ${BINARY_DIR}/tests/qr_fuzz_tests RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "the QR frame corpus failed under the sanitizers (exit ${rc})")
 endif()

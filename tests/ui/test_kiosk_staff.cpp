@@ -6,6 +6,7 @@
 #include "store/store.hpp"
 #include "support/export_fixture.hpp"
 #include "support/process.hpp"
+#include "support/staff_kiosk.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -23,57 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string script(const std::string& name) { return test::source_dir() + "/tests/ui/scripts/" + name; }
-
-// A kiosk data folder with the staff PIN 2468, and a media root holding one "drive".
-struct StaffKiosk {
-    test::TempDir dir;
-    std::string data = dir.file("data"), media = dir.file("media"), drive = dir.file("media/drive");
-    std::string profile = dir.file("profile.toml");
-
-    StaffKiosk() {
-        fs::create_directories(drive);
-        std::ifstream in(test::source_dir() + "/firmware_profiles/floor-21in-1920x1080.toml");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::ofstream(profile) << std::regex_replace(ss.str(), std::regex("removable_media_root = \"/media\""),
-                                                     "removable_media_root = \"" + media + "\"");
-        const auto r = test::run_process({test::kiosk_binary(), "--data", data, "--set-pin", "--site-label",
-                                          "Riverside Surgery"},
-                                         {}, "2468\n");
-        INFO(r.err);
-        REQUIRE(r.exit_code == 0);
-    }
-    test::ProcessResult run(const std::string& script_name, const std::string& shots) const {
-        return test::run_kiosk_headless(
-            {"--profile", profile, "--data", data, "--script", script(script_name), "--screenshots", shots});
-    }
-    std::unique_ptr<Store> store() const {
-        std::string error;
-        auto s = Store::open(data + "/datavoice.sqlite", error);
-        REQUIRE(s);
-        return s;
-    }
-    // Visits as if visitors had answered: the default pack's questions.
-    void add_visits(int n) const {
-        auto s = store();
-        const Pack& pack = test::default_pack();
-        const Question* q = pack.default_content().question("aware");
-        REQUIRE(q);
-        for (int i = 0; i < n; ++i) {
-            PendingCommit p =
-                test::visit_to(pack, "visit" + std::to_string(1000 + i), "2025-11-2" + std::to_string(i % 3), "morning");
-            p.answers.push_back({"aware", "", q->options[static_cast<size_t>(i) % q->options.size()].id,
-                                 q->content_hash, false});
-            REQUIRE(s->commit(p));
-        }
-    }
-    std::vector<std::string> audit_events() const {
-        std::vector<std::string> out;
-        for (const auto& e : store()->audit_log()) out.push_back(e.event);
-        return out;
-    }
-};
+using test::StaffKiosk;
 
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 

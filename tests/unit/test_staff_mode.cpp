@@ -50,6 +50,14 @@ struct Visit {
         staff.request_done(true, "", now.monotonic);
         REQUIRE(staff.screen() == StaffScreen::Home);
     }
+    // QR sync with `codes` codes built and showing.
+    void show_qr_codes(int codes) {
+        staff.handle(StaffEvent::open(StaffScreen::QrSync), now);
+        send(K::StartQr);
+        staff.qr_ready(codes, now.monotonic);
+        staff.request_done(true, "", now.monotonic);
+        REQUIRE(staff.screen() == StaffScreen::QrShow);
+    }
     std::vector<std::string> audit_events() {
         std::vector<std::string> out;
         for (const auto& [event, detail] : staff.take_audit()) out.push_back(event);
@@ -317,4 +325,78 @@ TEST_CASE("Staff mode/(7) the program ends only from the confirmed close screen,
     REQUIRE(audit.size() == 1);
     CHECK(audit[0].first == "staff_exit");
     CHECK(audit[0].second == "closed the program");
+}
+
+TEST_CASE("Staff mode/QR sync asks for the codes with the chosen kind and size, then shows them", "[staff][qr]") {
+    Visit v;
+    v.unlock();
+    v.staff.handle(StaffEvent::open(StaffScreen::QrShow), v.now);  // not reachable from Home
+    CHECK(v.staff.screen() == StaffScreen::Home);
+    v.staff.handle(StaffEvent::open(StaffScreen::QrSync), v.now);
+    REQUIRE(v.staff.screen() == StaffScreen::QrSync);
+    v.send(K::SetQrKind, 1);
+    v.send(K::SetQrDensity, 2);
+    v.send(K::StartQr);
+    REQUIRE(v.staff.pending().kind == StaffRequest::Kind::BuildQr);
+    CHECK(v.staff.pending().qr_full);
+    CHECK(v.staff.pending().qr_version == 20);
+    v.staff.qr_ready(5, v.now.monotonic);
+    v.staff.request_done(true, "5 codes", v.now.monotonic);
+    CHECK(v.staff.screen() == StaffScreen::QrShow);
+    CHECK(v.staff.qr_index() == 0);
+}
+
+TEST_CASE("Staff mode/QR codes advance on timed wake-ups, pause, and step both ways round the loop",
+          "[staff][qr]") {
+    Visit v;
+    v.unlock();
+    v.show_qr_codes(3);
+    const double per_code = kQrSecondsPerCode[v.staff.qr_speed()];
+    CHECK(v.staff.next_deadline() == Approx(v.now.monotonic + per_code));  // a wake-up, not a busy loop
+    v.now.monotonic += per_code;
+    v.staff.tick(v.now);
+    CHECK(v.staff.qr_index() == 1);
+    v.send(K::QrPause);
+    CHECK(v.staff.qr_paused());
+    v.now.monotonic += 10 * per_code;
+    v.staff.tick(v.now);
+    CHECK(v.staff.qr_index() == 1);
+    v.send(K::QrNext);
+    v.send(K::QrNext);
+    CHECK(v.staff.qr_index() == 0);
+    v.send(K::QrPrevious);
+    CHECK(v.staff.qr_index() == 2);
+}
+
+TEST_CASE("Staff mode/invariant 5: codes advancing on their own do not keep staff mode open", "[staff][qr]") {
+    Visit v;
+    v.unlock();
+    v.show_qr_codes(4);
+    for (int i = 0; i < 800; ++i) {
+        v.now.monotonic += 0.25;
+        v.staff.tick(v.now);
+    }
+    CHECK(v.staff.screen() == StaffScreen::Off);
+    CHECK(v.staff.qr_codes() == 0);  // invariant 4: forgotten
+}
+
+TEST_CASE("Staff mode/the confirmation keypad takes six digits and sends them; a wrong code stays to try again",
+          "[staff][qr]") {
+    Visit v;
+    v.unlock();
+    v.staff.handle(StaffEvent::open(StaffScreen::QrSync), v.now);
+    v.send(K::QrConfirmOpen);
+    REQUIRE(v.staff.screen() == StaffScreen::QrConfirm);
+    for (int d : {1, 2, 3, 4, 5, 6, 7}) v.send(K::Digit, d);
+    CHECK(v.staff.typed_code() == "123456");
+    v.send(K::Submit);
+    REQUIRE(v.staff.pending().kind == StaffRequest::Kind::ConfirmQr);
+    CHECK(v.staff.pending().code == "123456");
+    v.staff.request_done(false, "That code does not match", v.now.monotonic);
+    CHECK(v.staff.screen() == StaffScreen::QrConfirm);
+    CHECK(v.staff.typed_code().empty());
+    v.send(K::Cancel);
+    CHECK(v.staff.screen() == StaffScreen::QrSync);
+    v.send(K::Back);
+    CHECK(v.staff.screen() == StaffScreen::Home);
 }

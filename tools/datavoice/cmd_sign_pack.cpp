@@ -2,7 +2,6 @@
 // holding the staff public key accepts it from a USB drive (kiosk/exchange/pack_update.hpp).
 #include "commands.hpp"
 
-#include "exchange/files.hpp"
 #include "exchange/pack_files.hpp"
 #include "exchange/pack_update.hpp"
 

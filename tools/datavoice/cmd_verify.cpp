@@ -4,7 +4,6 @@
 
 #include "exchange/bundle_read.hpp"
 #include "exchange/bundle_rows.hpp"
-#include "exchange/files.hpp"
 
 #include <cstdio>
 #include <filesystem>

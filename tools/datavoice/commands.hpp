@@ -20,6 +20,7 @@ int cmd_report(const std::vector<std::string>& args);
 
 // Reads the staff secret key file (cmd_keygen.cpp). nullopt with error naming the file.
 std::optional<StaffSecretKey> read_staff_secret_key(const std::string& file, std::string& error);
+int cmd_qr(const std::vector<std::string>& args);
 int cmd_simulate(const std::vector<std::string>& args);
 
 // The installed (or source) tree's default content pack folder.

@@ -22,6 +22,7 @@ const Command kCommands[] = {
     {"verify", "check an export bundle; decrypt it with the staff key", dv::tools::cmd_verify},
     {"collect", "check export bundles and add them to the central database", dv::tools::cmd_collect},
     {"report", "write the report (HTML, CSV, XLSX) from the central database", dv::tools::cmd_report},
+    {"qr", "decode a kiosk's QR codes (pictures or zbarimg text) into bundle files", dv::tools::cmd_qr},
     {"sign-pack", "sign a content pack with the staff key, for a kiosk to accept it", dv::tools::cmd_sign_pack},
     {"simulate", "synthetic visitors: into a kiosk database, or as scripts for the real kiosk", dv::tools::cmd_simulate},
 };
