@@ -2,7 +2,9 @@
 // options (text, whole numbers in a range, repeatable ones) and positional arguments, then
 // parse() fills them in, or names the first thing wrong in one line such as
 // "datavoice collect: --db needs a value". An option is `--name`; its value is the next
-// argument. `--help` where an option may stand asks for the usage.
+// argument. An output keeps its value (the default) when its option is not given; a value
+// given twice is refused, except a repeatable option's. Any argument starting with '-' is an
+// option. `--help` where an option may stand asks for the usage.
 #pragma once
 
 #include <cstddef>
