@@ -8,6 +8,7 @@
 #include "store/store.hpp"
 #include "support/central_run.hpp"
 #include "support/process.hpp"
+#include "support/staff_kiosk.hpp"
 #include "support/test_pack.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,7 +17,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <sstream>
 
 using namespace dv;
@@ -65,33 +65,15 @@ CivilTime time_set_by_staff(int years) {
     return t;
 }
 
-// A kiosk with staff PIN 2468 whose profile puts removable drives under dir/media, with one
-// drive plugged in (dir/media/drive); every run starts its system clock at kFakeStart.
-struct SlowClockKiosk {
-    test::TempDir dir;
-    std::string data = dir.file("data"), drive = dir.file("media/drive");
-
-    SlowClockKiosk() {
-        fs::create_directories(drive);
-        std::ifstream in(test::source_dir() + "/firmware_profiles/floor-21in-1920x1080.toml");
-        std::stringstream profile;
-        profile << in.rdbuf();
-        std::ofstream(dir.file("profile.toml")) << std::regex_replace(
-            profile.str(), std::regex("removable_media_root = \"/media\""),
-            "removable_media_root = \"" + dir.file("media") + "\"");
-        const auto pin = test::run_process({test::kiosk_binary(), "--data", data, "--set-pin"}, {}, "2468\n");
-        INFO(pin.err);
-        REQUIRE(pin.exit_code == 0);
-    }
+// The staff test kiosk (PIN 2468, one drive plugged in) with its system clock started at
+// kFakeStart on every run.
+struct SlowClockKiosk : test::StaffKiosk {
+    SlowClockKiosk() { env["DATAVOICE_TEST_WALL_CLOCK"] = kFakeStart; }
 
     // One start of the kiosk (one boot) playing `script`; fails the test unless it exits 0.
-    void run(const std::string& name, const std::string& script, const std::string& shots = "") {
+    void play(const std::string& name, const std::string& script, const std::string& shots) const {
         std::ofstream(dir.file(name + ".dvs")) << script;
-        std::vector<std::string> args{test::kiosk_binary(), "--profile", dir.file("profile.toml"), "--data", data,
-                                      "--script", dir.file(name + ".dvs")};
-        if (!shots.empty()) args.insert(args.end(), {"--screenshots", shots});
-        test::Xvfb x(1920, 1080);
-        const auto r = test::run_process(args, {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", kFakeStart}});
+        const auto r = run(dir.file(name + ".dvs"), shots);
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
     }
@@ -106,10 +88,8 @@ struct SlowClockKiosk {
 
     // The question every stored answer is to (the scripts answer only one).
     std::string asked_question() const {
-        std::string error, question;
-        auto store = Store::open(data + "/datavoice.sqlite", error);
-        REQUIRE(store);
-        for (const auto& a : store->all_answers()) {
+        std::string question;
+        for (const auto& a : store()->all_answers()) {
             if (question.empty()) question = a.question_id;
             CHECK(a.question_id == question);
         }
@@ -137,13 +117,12 @@ TEST_CASE("Kiosk clock/a kiosk years behind keeps visits as date-uncertain, and 
     const int visits = 10, years = 7;  // 10: the export's min_group, so coarsening lets them out
     const std::string shots = test::fresh_artefacts_dir("clock");
     const auto started = std::chrono::steady_clock::now();
-    kiosk.run("clock", visits_script(visits) + staff_script(years), shots);
+    kiosk.play("clock", visits_script(visits) + staff_script(years), shots);
     const auto ran_for = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
 
     // Every visit was kept, with the wrong date, marked uncertain with the boot.
     std::string error;
-    auto store = Store::open(kiosk.data + "/datavoice.sqlite", error);
-    REQUIRE(store);
+    const auto store = kiosk.store();
     const auto sessions = store->sessions();
     REQUIRE(sessions.size() == static_cast<size_t>(visits));
     for (const auto& s : sessions) {
@@ -238,14 +217,13 @@ TEST_CASE("Kiosk clock/visits stored in an earlier boot stay uncertain through c
     // boot 2 says nothing certain about boot 1's clock, so only boot 2's visits are corrected.
     SlowClockKiosk kiosk;
     const int first_boot = 4, second_boot = 6, years = 7;  // 10 in all: the export's min_group
-    kiosk.run("boot1", visits_script(first_boot) + "quit\n");
-    kiosk.run("boot2", visits_script(second_boot) + staff_script(years));
+    const std::string shots = test::fresh_artefacts_dir("clock_two_boots");
+    kiosk.play("boot1", visits_script(first_boot) + "quit\n", shots);
+    kiosk.play("boot2", visits_script(second_boot) + staff_script(years), shots);
 
     std::string error;
-    auto store = Store::open(kiosk.data + "/datavoice.sqlite", error);
-    REQUIRE(store);
     std::map<int, int> per_boot;
-    for (const auto& s : store->sessions()) {
+    for (const auto& s : kiosk.store()->sessions()) {
         CHECK(s.date_uncertain);
         ++per_boot[s.boot];
     }
