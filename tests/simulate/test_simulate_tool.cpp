@@ -104,8 +104,9 @@ TEST_CASE("simulate/bad options and a bad population file are one clear line eac
     CHECK(r.err == dir.file("p.toml") + ":3: 'behaviour.repeat_press' is out of range; it must be between 0 and 0.5\n");
 }
 
-// Wall time on the 2-core build machine: see the report; the test does not assert on time.
-TEST_CASE("simulate/100k visitors via --db in under a minute", "[large]") {
+// The time it takes is printed (WARN) for the record, never asserted: the bar, 100k visitors
+// in under a minute, is measured against a floor by tools/bench/bench_simulate.
+TEST_CASE("simulate/100k visitors via --db are stored whole and consistent", "[large]") {
     test::TempDir dir;
     const std::string db = dir.file("datavoice.sqlite");
     const auto began = std::chrono::steady_clock::now();

@@ -24,11 +24,14 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width, int height) {
+ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width, int height,
+                                 const std::map<std::string, std::string>& env) {
     proc::Xvfb x(width, height);
     std::vector<std::string> argv{kiosk_binary()};
     argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, {{"DISPLAY", x.display()}});
+    std::map<std::string, std::string> all = env;
+    all["DISPLAY"] = x.display();
+    return run_process(argv, all);
 }
 
 }  // namespace dv::test

@@ -3,6 +3,7 @@
 
 #include "support/subprocess.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,10 @@ using proc::Xvfb;
 std::string kiosk_binary();
 std::string tool_binary();
 
-// Runs the kiosk under a private Xvfb at width×height with the given arguments.
-ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width = 1920, int height = 1080);
+// Runs the kiosk under a private Xvfb at width×height with the given arguments (and extra
+// environment, such as DATAVOICE_TEST_WALL_CLOCK).
+ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width = 1920, int height = 1080,
+                                 const std::map<std::string, std::string>& env = {});
 
 // An empty folder build/test-artefacts/NAME (relative to where the test runs) for
 // screenshots and widget dumps that stay after the test for people to look at.

@@ -32,7 +32,7 @@ StaffKiosk::StaffKiosk(const std::string& profile_name, int w, int h) : width(w)
 ProcessResult StaffKiosk::run(const std::string& script_name, const std::string& shots) const {
     const std::string path = script_name.find('/') == std::string::npos ? ui_script(script_name) : script_name;
     return run_kiosk_headless({"--profile", profile, "--data", data, "--script", path, "--screenshots", shots}, width,
-                              height);
+                              height, env);
 }
 
 std::unique_ptr<Store> StaffKiosk::store() const {

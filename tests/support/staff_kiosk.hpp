@@ -8,6 +8,7 @@
 #include "support/process.hpp"
 #include "support/test_pack.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct StaffKiosk {
     std::string data = dir.file("data"), media = dir.file("media"), drive = dir.file("media/drive");
     std::string profile = dir.file("profile.toml");
     int width = 1920, height = 1080;  // the profile's screen, for Xvfb
+    std::map<std::string, std::string> env;  // extra environment for run()
 
     explicit StaffKiosk(const std::string& profile_name = "floor-21in-1920x1080", int width = 1920, int height = 1080);
     // Runs a script (a name in tests/ui/scripts, or a path) headless, screenshots into shots.
