@@ -5,6 +5,7 @@
 #include "central/collect.hpp"
 #include "exchange/files.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 
@@ -27,39 +28,16 @@ const char* const kUsage =
 int cmd_collect(const std::vector<std::string>& args) {
     std::string db_spec, key_file;
     std::vector<std::string> paths;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--db" && i + 1 < args.size()) {
-            db_spec = args[++i];
-        } else if (a == "--key" && i + 1 < args.size()) {
-            key_file = args[++i];
-        } else if (!a.empty() && a[0] != '-') {
-            paths.push_back(a);
-        } else {
-            std::fputs(kUsage, stderr);
-            return 2;
-        }
-    }
-    if (db_spec.empty() || paths.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    std::string error;
+    Options cli("datavoice collect", kUsage);
+    cli.text("--db", db_spec, Options::Need::Required);
+    cli.text("--key", key_file);
+    cli.arguments("BUNDLE_OR_DIR", 1, SIZE_MAX, paths);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
     std::optional<StaffSecretKey> key;
-    if (!key_file.empty()) {
-        if (!(key = read_staff_secret_key(key_file, error))) {
-            std::fprintf(stderr, "datavoice collect: %s\n", error.c_str());
-            return 2;
-        }
-    }
+    if (!read_staff_key_option(cli, key_file, key)) return 2;
+    std::string error;
     auto db = central::open_central_db(db_spec, error);
-    if (!db) {
-        std::fprintf(stderr, "datavoice collect: %s\n", error.c_str());
-        return 2;
-    }
+    if (!db) return cli.fail(error);
     central::CollectTotals totals;
     const auto bundles = central::find_bundle_dirs(paths, totals.problems);
     for (const auto& line : totals.problems) std::printf("%s\n", line.c_str());

@@ -34,60 +34,26 @@ const char* const kUsage =
 int cmd_export(const std::vector<std::string>& args) {
     std::string data, to, key_file, content = default_content_dir();
     ExportOptions options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool has_value = i + 1 < args.size();
-        if (a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--data" && has_value) {
-            data = args[++i];
-        } else if (a == "--to" && has_value) {
-            to = args[++i];
-        } else if (a == "--key" && has_value) {
-            key_file = args[++i];
-        } else if (a == "--content" && has_value) {
-            content = args[++i];
-        } else if (a == "--all") {
-            options.everything = true;
-        } else if (a == "--drop-part-of-day") {
-            options.drop_part_of_day = true;
-        } else {
-            std::fprintf(stderr, "datavoice export: unknown or incomplete option '%s'\n%s", a.c_str(), kUsage);
-            return 2;
-        }
-    }
-    if (data.empty() || to.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    Options cli("datavoice export", kUsage);
+    cli.text("--data", data, Options::Need::Required);
+    cli.text("--to", to, Options::Need::Required);
+    cli.text("--key", key_file);
+    cli.text("--content", content);
+    cli.flag("--all", options.everything);
+    cli.flag("--drop-part-of-day", options.drop_part_of_day);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
     std::string error;
     const std::string db = data + "/datavoice.sqlite";
-    if (!std::filesystem::is_regular_file(db)) {
-        std::fprintf(stderr, "datavoice export: %s: no kiosk database there\n", db.c_str());
-        return 2;
-    }
+    if (!std::filesystem::is_regular_file(db)) return cli.fail(db + ": no kiosk database there");
     if (!key_file.empty()) {
         std::string text;
-        if (!read_text_file(key_file, text, error)) {
-            std::fprintf(stderr, "datavoice export: %s\n", error.c_str());
-            return 2;
-        }
-        options.recipient = parse_staff_public_key(text, key_file, error);
-        if (!options.recipient) {
-            std::fprintf(stderr, "datavoice export: %s\n", error.c_str());
-            return 2;
-        }
+        if (read_text_file(key_file, text, error)) options.recipient = parse_staff_public_key(text, key_file, error);
+        if (!options.recipient) return cli.fail(error);
     }
     PackLoad pack = load_pack_dir(content);
-    if (!pack.pack)
-        std::fprintf(stderr, "datavoice export: %s: no usable content pack; summary.json counts respondents only\n",
-                     content.c_str());
+    if (!pack.pack) cli.say(content + ": no usable content pack; summary.json counts respondents only");
     auto store = Store::open(db, error);
-    if (!store) {
-        std::fprintf(stderr, "datavoice export: %s\n", error.c_str());
-        return 2;
-    }
+    if (!store) return cli.fail(error);
     SystemClock clock;
     StoreLedger ledger(*store, clock);
     PosixFileOps fs;

@@ -16,10 +16,13 @@
 
 namespace dv::tools {
 
-std::optional<StaffSecretKey> read_staff_secret_key(const std::string& file, std::string& error) {
-    std::string text;
-    if (!read_text_file(file, text, error)) return std::nullopt;
-    return parse_staff_secret_key(text, file, error);
+bool read_staff_key_option(const Options& cli, const std::string& file, std::optional<StaffSecretKey>& key) {
+    key.reset();
+    if (file.empty()) return true;
+    std::string text, error;
+    if (read_text_file(file, text, error)) key = parse_staff_secret_key(text, file, error);
+    if (!key) cli.say(error);
+    return key.has_value();
 }
 
 namespace {
@@ -45,27 +48,22 @@ bool write_new_file(const std::string& path, const std::string& text, mode_t mod
 }  // namespace
 
 int cmd_keygen(const std::vector<std::string>& args) {
-    if (args.size() == 1 && args[0] == "--help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    if (args.size() != 2 || args[0] != "--out") {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    const std::string dir = args[1];
+    std::string dir;
+    Options cli("datavoice keygen", kUsage);
+    cli.text("--out", dir, Options::Need::Required);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const std::string secret = dir + "/staff.key", pub = dir + "/staff.pub";
     if (std::filesystem::exists(secret) || std::filesystem::exists(pub)) {
-        std::fprintf(stderr, "datavoice keygen: %s: a staff key is already there; not overwritten\n", dir.c_str());
+        cli.say(dir + ": a staff key is already there; not overwritten");
         return 1;
     }
     const StaffSecretKey key = generate_staff_key();
     std::string error;
     if (!write_new_file(secret, format_staff_secret_key(key), 0600, error) ||
         !write_new_file(pub, format_staff_public_key(key.pub), 0644, error)) {
-        std::fprintf(stderr, "datavoice keygen: %s\n", error.c_str());
+        cli.say(error);
         return 1;
     }
     std::printf("%s: secret key (keep it safe; without it encrypted exports cannot be read)\n", secret.c_str());

@@ -55,30 +55,24 @@ int lint_pack_folder(const std::string& dir) {
 }  // namespace
 
 int cmd_lint(const std::vector<std::string>& args) {
-    if (args.empty() || args[0] == "--help") {
-        std::fputs(kUsage, args.empty() ? stderr : stdout);
-        return args.empty() ? 2 : 0;
-    }
-    if (args[0] == "--profile") {
-        if (args.size() != 2) {
-            std::fputs(kUsage, stderr);
-            return 2;
-        }
+    std::string profile, pack_dir;
+    Options cli("datavoice lint", kUsage);
+    cli.text("--profile", profile);
+    cli.argument("PACK_DIR", pack_dir, Options::Need::Optional);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
+    if (profile.empty() == pack_dir.empty()) return cli.usage_error("give PACK_DIR or --profile FILE (one of them)");
+    if (!profile.empty()) {
         std::string text, error;
-        if (!read_text_file(args[1], text, error)) {
+        if (!read_text_file(profile, text, error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return 2;
         }
-        const ProfileResult r = parse_profile(text, args[1]);
+        const ProfileResult r = parse_profile(text, profile);
         for (const auto& p : r.problems) std::printf("%s\n", p.str().c_str());
-        if (r.profile) std::printf("%s: ok (%s)\n", args[1].c_str(), r.profile->name.c_str());
+        if (r.profile) std::printf("%s: ok (%s)\n", profile.c_str(), r.profile->name.c_str());
         return r.profile ? 0 : 1;
     }
-    if (args.size() != 1) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    return lint_pack_folder(args[0]);
+    return lint_pack_folder(pack_dir);
 }
 
 }  // namespace dv::tools

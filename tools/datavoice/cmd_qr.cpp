@@ -10,6 +10,7 @@
 #include "exchange/qr_receive.hpp"
 #include "support/qr_scan.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -60,39 +61,17 @@ bool read_frames(const std::string& input, std::vector<ScannedFrame>& frames, st
 int decode(const std::vector<std::string>& args) {
     std::string key_file, out;
     std::vector<std::string> inputs;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--key" && i + 1 < args.size()) {
-            key_file = args[++i];
-        } else if (a == "--out" && i + 1 < args.size()) {
-            out = args[++i];
-        } else if (!a.empty() && a[0] != '-') {
-            inputs.push_back(a);
-        } else {
-            std::fputs(kUsage, stderr);
-            return 2;
-        }
-    }
-    if (out.empty() || inputs.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    std::string error;
+    Options cli("datavoice qr", kUsage);
+    cli.text("--key", key_file);
+    cli.text("--out", out, Options::Need::Required);
+    cli.arguments("IMAGE_OR_TEXT", 1, SIZE_MAX, inputs);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
     std::optional<StaffSecretKey> key;
-    if (!key_file.empty()) {
-        if (!(key = read_staff_secret_key(key_file, error))) {
-            std::fprintf(stderr, "datavoice qr: %s\n", error.c_str());
-            return 2;
-        }
-    }
+    if (!read_staff_key_option(cli, key_file, key)) return 2;
+    std::string error;
     std::error_code ec;
-    if (std::filesystem::exists(out, ec) && !std::filesystem::is_empty(out, ec)) {
-        std::fprintf(stderr, "datavoice qr: %s: already holds files; give a new or empty folder\n", out.c_str());
-        return 2;
-    }
+    if (std::filesystem::exists(out, ec) && !std::filesystem::is_empty(out, ec))
+        return cli.fail(out + ": already holds files; give a new or empty folder");
     std::vector<ScannedFrame> frames;
     for (const auto& input : inputs)
         if (!read_frames(input, frames, error)) {
@@ -110,10 +89,7 @@ int decode(const std::vector<std::string>& args) {
     for (const auto& f : got.contents.files) {
         std::ofstream file(out + "/" + f.name, std::ios::binary);
         file << f.bytes;
-        if (!file.flush()) {
-            std::fprintf(stderr, "datavoice qr: %s/%s: could not write\n", out.c_str(), f.name.c_str());
-            return 2;
-        }
+        if (!file.flush()) return cli.fail(out + "/" + f.name + ": could not write");
     }
     std::printf("export %s (%s): %d codes read, %d repeats, %d rebuilt from parity%s%s\n", got.export_id.c_str(),
                 qr_kind_name(got.kind), got.frames_new, got.repeats, got.rebuilt,

@@ -55,37 +55,21 @@ std::vector<Pack> load_packs(const std::string& dir) {
 int cmd_report(const std::vector<std::string>& args) {
     std::string db_spec, out, pack, by, suppression = "hes", pack_dir;
     central::ReportOptions o;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool has = i + 1 < args.size();
-        if (a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--db" && has) db_spec = args[++i];
-        else if (a == "--out" && has) out = args[++i];
-        else if (a == "--from" && has) o.filter.from = args[++i];
-        else if (a == "--to" && has) o.filter.to = args[++i];
-        else if (a == "--site" && has) o.filter.site = args[++i];
-        else if (a == "--pack" && has) pack = args[++i];
-        else if (a == "--by" && has) by = args[++i];
-        else if (a == "--suppression" && has) suppression = args[++i];
-        else if (a == "--pack-dir" && has) pack_dir = args[++i];
-        else if (a == "--age-question" && has) o.age_question = args[++i];
-        else if (a == "--merge-versions") o.merge_versions = true;
-        else {
-            std::fprintf(stderr, "datavoice report: unknown option '%s'\n%s", a.c_str(), kUsage);
-            return 2;
-        }
-    }
-    if (db_spec.empty() || out.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    Options cli("datavoice report", kUsage);
+    cli.text("--db", db_spec, Options::Need::Required);
+    cli.text("--out", out, Options::Need::Required);
+    cli.text("--from", o.filter.from);
+    cli.text("--to", o.filter.to);
+    cli.text("--site", o.filter.site);
+    cli.text("--pack", pack);
+    cli.text("--by", by);
+    cli.text("--suppression", suppression);
+    cli.text("--pack-dir", pack_dir);
+    cli.text("--age-question", o.age_question);
+    cli.flag("--merge-versions", o.merge_versions);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
     for (const std::string* d : {&o.filter.from, &o.filter.to})
-        if (!d->empty() && !valid_date(*d)) {
-            std::fprintf(stderr, "datavoice report: '%s' is not a date (YYYY-MM-DD)\n", d->c_str());
-            return 2;
-        }
+        if (!d->empty() && !valid_date(*d)) return cli.fail("'" + *d + "' is not a date (YYYY-MM-DD)");
     const std::pair<const char*, central::Split> splits[] = {{"site", central::Split::Site},
                                                              {"month", central::Split::Month},
                                                              {"language", central::Split::Language},
@@ -94,16 +78,10 @@ int cmd_report(const std::vector<std::string>& args) {
         bool found = false;
         for (const auto& [name, split] : splits)
             if (by == name) o.split = split, found = true;
-        if (!found) {
-            std::fprintf(stderr, "datavoice report: --by %s: expected site, month, language or age\n", by.c_str());
-            return 2;
-        }
+        if (!found) return cli.fail("--by " + by + ": expected site, month, language or age");
     }
     std::string error;
-    if (!parse_suppression_rule(suppression, o.rule, error)) {
-        std::fprintf(stderr, "datavoice report: %s\n", error.c_str());
-        return 2;
-    }
+    if (!parse_suppression_rule(suppression, o.rule, error)) return cli.fail(error);
     const auto at = pack.find('@');
     o.filter.pack_id = pack.substr(0, at);
     if (at != std::string::npos) o.filter.pack_version = pack.substr(at + 1);
@@ -116,27 +94,17 @@ int cmd_report(const std::vector<std::string>& args) {
                     o.age_question = q.id;
 
     std::error_code ec;
-    if (db_spec.find("://") == std::string::npos && !std::filesystem::exists(db_spec, ec)) {
-        std::fprintf(stderr, "datavoice report: %s: no such database (run datavoice collect first)\n", db_spec.c_str());
-        return 2;
-    }
+    if (db_spec.find("://") == std::string::npos && !std::filesystem::exists(db_spec, ec))
+        return cli.fail(db_spec + ": no such database (run datavoice collect first)");
     auto db = central::open_central_db(db_spec, error);
-    if (!db) {
-        std::fprintf(stderr, "datavoice report: %s\n", error.c_str());
-        return 2;
-    }
-    if (!ensure_writable_dir(out, error)) {
-        std::fprintf(stderr, "datavoice report: %s\n", error.c_str());
-        return 2;
-    }
+    if (!db) return cli.fail(error);
+    if (!ensure_writable_dir(out, error)) return cli.fail(error);
     central::Report report;
     if (!central::build_report(*db, o, report, error) ||
         !central::write_report_html(report, out + "/report.html", error) ||
         !central::write_report_csv(report, out, error) ||
-        !central::write_report_xlsx(report, out + "/report.xlsx", error)) {
-        std::fprintf(stderr, "datavoice report: %s\n", error.c_str());
-        return 2;
-    }
+        !central::write_report_xlsx(report, out + "/report.xlsx", error))
+        return cli.fail(error);
     size_t sections = 0, tables = 0;
     for (const auto& part : report.parts)
         for (const auto& s : part.sections) {

@@ -20,21 +20,13 @@ const char* const kUsage =
 }  // namespace
 
 int cmd_sign_pack(const std::vector<std::string>& args) {
-    if (args.size() == 1 && args[0] == "--help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    if (args.size() != 3 || args[0] != "--key") {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    std::string error;
-    const std::optional<StaffSecretKey> key = read_staff_secret_key(args[1], error);
-    if (!key) {
-        std::fprintf(stderr, "datavoice sign-pack: %s\n", error.c_str());
-        return 2;
-    }
-    const std::string dir = args[2];
+    std::string key_file, dir;
+    Options cli("datavoice sign-pack", kUsage);
+    cli.text("--key", key_file, Options::Need::Required);
+    cli.argument("PACK_DIR", dir);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
+    std::optional<StaffSecretKey> key;
+    if (!read_staff_key_option(cli, key_file, key)) return 2;
     const PackLoad load = load_pack_dir(dir);
     for (const auto& p : load.problems) std::printf("%s\n", p.str().c_str());
     if (!load.pack) return 1;
@@ -44,7 +36,7 @@ int cmd_sign_pack(const std::vector<std::string>& args) {
     std::ofstream out(dir + "/pack.sig", std::ios::binary);
     out << sign_pack_files(files, *key);
     if (!out.flush()) {
-        std::fprintf(stderr, "datavoice sign-pack: %s/pack.sig: cannot write\n", dir.c_str());
+        cli.say(dir + "/pack.sig: cannot write");
         return 1;
     }
     std::printf("%s/pack.sig: signed %s %s\n", dir.c_str(), load.pack->id.c_str(), load.pack->version.c_str());

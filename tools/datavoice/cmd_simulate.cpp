@@ -45,61 +45,32 @@ std::string installed_dir(const char* sub) {
     return std::filesystem::path(content).parent_path().parent_path().parent_path().string() + "/" + sub;
 }
 
-bool to_long(const std::string& s, long min, long max, long& out) {
-    char* end = nullptr;
-    const long long v = std::strtoll(s.c_str(), &end, 10);
-    if (s.empty() || *end || v < min || v > max) return false;
-    out = static_cast<long>(v);
-    return true;
-}
-
-int bad(const std::string& message) {
-    std::fprintf(stderr, "datavoice simulate: %s\n", message.c_str());
-    return 2;
-}
-
 }  // namespace
 
 int cmd_simulate(const std::vector<std::string>& args) {
     std::string pack_dir = default_content_dir(), population_file = installed_dir("assets/populations/norfolk-2025.toml");
     std::string db, scripts, profile_file, start_text = "2025-09-01";
-    long visitors = -1, days = 0, per_script = 0;
+    long visitors = 0, days = 0, per_script = 0;
     std::string seed_text;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool has_value = i + 1 < args.size();
-        if (a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        }
-        if (!has_value) return bad("unknown or incomplete option '" + a + "'\n" + kUsage);
-        const std::string& v = args[++i];
-        if (a == "--pack") pack_dir = v;
-        else if (a == "--population") population_file = v;
-        else if (a == "--profile") profile_file = v;
-        else if (a == "--db") db = v;
-        else if (a == "--scripts") scripts = v;
-        else if (a == "--start") start_text = v;
-        else if (a == "--seed") seed_text = v;
-        else if (a == "--visitors") {
-            if (!to_long(v, 1, 100000000, visitors)) return bad("--visitors must be a whole number from 1 to 100000000");
-        } else if (a == "--days") {
-            if (!to_long(v, 1, 36500, days)) return bad("--days must be a whole number from 1 to 36500");
-        } else if (a == "--per-script") {
-            if (!to_long(v, 1, 100000000, per_script)) return bad("--per-script must be a whole number above 0");
-        } else {
-            return bad("unknown option '" + a + "'\n" + kUsage);
-        }
-    }
-    if (visitors < 0 || seed_text.empty() || db.empty() == scripts.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    Options cli("datavoice simulate", kUsage);
+    cli.whole_number("--visitors", 1, 100000000, visitors, Options::Need::Required);
+    cli.text("--seed", seed_text, Options::Need::Required);
+    cli.text("--db", db);
+    cli.text("--scripts", scripts);
+    cli.text("--pack", pack_dir);
+    cli.text("--population", population_file);
+    cli.text("--profile", profile_file);
+    cli.text("--start", start_text);
+    cli.whole_number("--days", 1, 36500, days);
+    cli.whole_number("--per-script", 1, 100000000, per_script);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
+    if (db.empty() == scripts.empty()) return cli.usage_error("give --db FILE or --scripts DIR (one of them)");
     char* end = nullptr;
     const unsigned long long seed = std::strtoull(seed_text.c_str(), &end, 10);
-    if (*end || seed_text[0] == '-') return bad("--seed must be a whole number");
+    if (seed_text.empty() || *end || seed_text[0] == '-') return cli.fail("--seed must be a whole number");
     CivilTime start;
-    if (!parse_civil(start_text, start) || start_text.size() != 10) return bad("--start must be a date like 2025-09-01");
+    if (!parse_civil(start_text, start) || start_text.size() != 10)
+        return cli.fail("--start must be a date like 2025-09-01");
 
     PackLoad pack = load_pack_dir(pack_dir);
     if (!pack.pack) {
@@ -107,7 +78,7 @@ int cmd_simulate(const std::vector<std::string>& args) {
         return 2;
     }
     std::string text, error;
-    if (!read_text_file(population_file, text, error)) return bad(error);
+    if (!read_text_file(population_file, text, error)) return cli.fail(error);
     sim::PopulationResult pop = sim::parse_population(text, population_file);
     if (!pop.population) {
         std::fputs(format_problems(pop.problems).c_str(), stderr);
@@ -116,7 +87,7 @@ int cmd_simulate(const std::vector<std::string>& args) {
     sim::KioskTimings timings;
     if (!profile_file.empty()) {
         std::string profile_text;
-        if (!read_text_file(profile_file, profile_text, error)) return bad(error);
+        if (!read_text_file(profile_file, profile_text, error)) return cli.fail(error);
         const ProfileResult profile = parse_profile(profile_text, profile_file);
         if (!profile.profile) {
             std::fputs(format_problems(profile.problems).c_str(), stderr);
@@ -141,20 +112,20 @@ int cmd_simulate(const std::vector<std::string>& args) {
     sim::SimulationSummary summary;
     if (!db.empty()) {
         auto store = Store::open(db, error);
-        if (!store) return bad(error);
+        if (!store) return cli.fail(error);
         sim::DbOutput out(*store, seed);
         summary = sim::run_simulation(model, timings, options, out);
         if (!out.flush()) {
-            std::fprintf(stderr, "datavoice simulate: %s: %s\n", db.c_str(), out.error().c_str());
+            cli.say(db + ": " + out.error());
             return 1;
         }
     } else {
         std::error_code ec;
         std::filesystem::create_directories(scripts, ec);
-        if (ec) return bad(scripts + ": cannot make the folder: " + ec.message());
+        if (ec) return cli.fail(scripts + ": cannot make the folder: " + ec.message());
         sim::ScriptOutput out(scripts, per_script);
         summary = sim::run_simulation(model, timings, options, out);
-        if (!out.finish()) return bad(out.error());
+        if (!out.finish()) return cli.fail(out.error());
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     std::printf("%ld visits (%ld repeat presses, %ld walked away): %ld sessions, %ld answers, %ld skips, "

@@ -34,34 +34,14 @@ void write_plain(const std::string& dir, const BundleContents& b) {
 
 int cmd_verify(const std::vector<std::string>& args) {
     std::string bundle, key_file, out;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a == "--key" && i + 1 < args.size()) {
-            key_file = args[++i];
-        } else if (a == "--out" && i + 1 < args.size()) {
-            out = args[++i];
-        } else if (bundle.empty() && !a.empty() && a[0] != '-') {
-            bundle = a;
-        } else {
-            std::fputs(kUsage, stderr);
-            return 2;
-        }
-    }
-    if (bundle.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    std::string error;
+    Options cli("datavoice verify", kUsage);
+    cli.text("--key", key_file);
+    cli.text("--out", out);
+    cli.argument("BUNDLE_DIR", bundle);
+    if (const auto code = cli.parse_or_exit_code(args)) return *code;
     std::optional<StaffSecretKey> key;
-    if (!key_file.empty()) {
-        if (!(key = read_staff_secret_key(key_file, error))) {
-            std::fprintf(stderr, "datavoice verify: %s\n", error.c_str());
-            return 2;
-        }
-    }
+    if (!read_staff_key_option(cli, key_file, key)) return 2;
+    std::string error;
     Manifest m;
     if (!verify_bundle(bundle, m, error)) {
         std::printf("%s\n", error.c_str());
@@ -75,8 +55,7 @@ int cmd_verify(const std::vector<std::string>& args) {
         }
         if (!out.empty()) write_plain(out, b);
     } else if (!out.empty()) {
-        std::fprintf(stderr, "datavoice verify: %s: encrypted; --out needs --key\n", bundle.c_str());
-        return 2;
+        return cli.fail(bundle + ": encrypted; --out needs --key");
     }
     std::printf("%s: ok (%s, export %s, %lld sessions, %lld answers, %s to %s%s)\n", bundle.c_str(),
                 m.site_label.empty() ? "no site label" : m.site_label.c_str(), m.export_id.c_str(),

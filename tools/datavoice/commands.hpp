@@ -3,6 +3,7 @@
 #pragma once
 
 #include "exchange/crypto.hpp"
+#include "datavoice/options.hpp"
 
 #include <optional>
 #include <string>
@@ -17,11 +18,13 @@ int cmd_verify(const std::vector<std::string>& args);
 int cmd_sign_pack(const std::vector<std::string>& args);
 int cmd_collect(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
-
-// Reads the staff secret key file (cmd_keygen.cpp). nullopt with error naming the file.
-std::optional<StaffSecretKey> read_staff_secret_key(const std::string& file, std::string& error);
 int cmd_qr(const std::vector<std::string>& args);
 int cmd_simulate(const std::vector<std::string>& args);
+
+// The staff secret key in `file` (the --key option; cmd_keygen.cpp), or nullopt when no file
+// was given. False, after printing "datavoice COMMAND: FILE: what is wrong" to stderr, when
+// the file cannot be read or holds no staff secret key.
+bool read_staff_key_option(const Options& cli, const std::string& file, std::optional<StaffSecretKey>& key);
 
 // The installed (or source) tree's default content pack folder.
 std::string default_content_dir();
