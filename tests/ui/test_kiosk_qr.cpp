@@ -7,6 +7,7 @@
 #include "exchange/bundle_read.hpp"
 #include "exchange/qr_frames.hpp"
 #include "store/store_export.hpp"
+#include "support/central_run.hpp"
 #include "support/process.hpp"
 #include "support/staff_kiosk.hpp"
 
@@ -107,6 +108,11 @@ TEST_CASE("Kiosk QR/codes on screen decode to the database's rows, and only the 
     const std::string code = confirmation_code(from_png.out);
     CHECK(confirmation_code(from_text.out) == code);
     CHECK(test::run_process({test::tool_binary(), "verify", k.dir.file("from_png")}).exit_code == 0);
+    // `datavoice collect` takes the decoded folder as it takes a USB bundle.
+    const test::Collected collected = test::collect_into(k.dir.file("central.sqlite"), {k.dir.file("from_png")});
+    CHECK(collected.bundles == 1);
+    CHECK(collected.refused == 0);
+    CHECK(collected.visits == 40);
 
     // The rows equal what the database holds.
     BundleContents b;
