@@ -100,7 +100,8 @@ public:
     // Storage limitation: removes the sessions (with their answers) dated more than
     // retention_days before the date of `now`, and logs the purge in audit_log at `now`.
     // Never runs on an untrusted clock: when clock_trusted is false it removes nothing.
-    // Sessions whose date was uncertain when stored are never purged by age.
+    // Only sessions a verified export has taken completely go (nothing is lost to age);
+    // sessions whose date was uncertain when stored are never purged by age.
     // retention_days <= 0 means keep everything.
     PurgeResult purge_expired(int retention_days, const CivilTime& now, bool clock_trusted);
 

@@ -12,6 +12,7 @@
 #include "store.hpp"
 #include "store_export.hpp"
 
+#include "export_queries.hpp"
 #include "health.hpp"
 #include "statement.hpp"
 
@@ -24,16 +25,8 @@ using sql::Stmt;
 
 namespace {
 
-// Sessions a verified export has not taken completely (invariant 11).
-const char* const kNotExported =
-    "SELECT s.session_id FROM sessions s LEFT JOIN exported_sessions e ON e.session_id = s.session_id "
-    "WHERE e.session_id IS NULL OR EXISTS (SELECT 1 FROM answers a "
-    "WHERE a.session_id = s.session_id AND a.answer_id > e.answers_through)";
-
-// Sessions a verified export has taken completely (invariant 12).
-const char* const kFullyExported =
-    "SELECT e.session_id FROM exported_sessions e WHERE NOT EXISTS (SELECT 1 FROM answers a "
-    "WHERE a.session_id = e.session_id AND a.answer_id > e.answers_through)";
+using sql::kFullyExported;
+using sql::kNotExported;
 
 std::int64_t count_of(sqlite3* db, const std::string& select) {
     return sql::query_integer(db, ("SELECT COUNT(*) FROM (" + select + ")").c_str(), 0);

@@ -5,9 +5,13 @@
 // remove everything, so purges must never run on an untrusted clock: the caller passes
 // clock_trusted (the kiosk: ClockTrust::trusted(), core/clock_trust.hpp) and nothing is
 // removed when it is false. Sessions stored while the clock was not trusted (date_uncertain)
-// are never removed by age at all, only by staff after an export.
+// are never removed by age at all, only by staff after an export. And a purge by age takes
+// only visits a verified export has taken completely (export_queries.hpp): a visit nobody
+// has exported yet stays, however old, so a wrong calendar or a long gap between staff visits
+// never costs an answer; it goes with the next export's clean-up or the next purge by age.
 #include "store.hpp"
 
+#include "export_queries.hpp"
 #include "health.hpp"
 #include "statement.hpp"
 
@@ -69,7 +73,9 @@ PurgeResult Store::purge_expired(int retention_days, const CivilTime& now, bool 
     noon.minute = noon.second = 0;
     const std::int64_t cutoff_unix = unix_from_civil(noon) - std::int64_t{retention_days} * 86400;
     const std::string cutoff = civil_from_unix(cutoff_unix).date();
-    r = purge_sessions_where("visit_date < ?1 AND date_uncertain = 0", cutoff, "retention_purge",
+    const std::string condition =
+        std::string("visit_date < ?1 AND date_uncertain = 0 AND session_id IN (") + sql::kFullyExported + ")";
+    r = purge_sessions_where(condition.c_str(), cutoff, "retention_purge",
                              "retention_days = " + std::to_string(retention_days) + ", visits before " + cutoff,
                              health::audit_time(now));
     r.cutoff_date = cutoff;

@@ -90,7 +90,7 @@ TEST_CASE("Kiosk storage/a damaged database is moved aside at start-up and the w
     CHECK(store->audit_log()[0].event == "database_moved_aside");
 }
 
-TEST_CASE("Kiosk storage/retention_days in the profile purges older visits between visitors and logs it", "[ui]") {
+TEST_CASE("Kiosk storage/retention_days in the profile purges older exported visits between visitors and logs it", "[ui]") {
     test::TempDir data;
     const std::string db = data.file("datavoice.sqlite");
     const std::string today = SystemClock().local_now().date();
@@ -98,12 +98,20 @@ TEST_CASE("Kiosk storage/retention_days in the profile purges older visits betwe
         std::string error;
         auto store = Store::open(db, error);
         REQUIRE(store);
-        for (const auto& [id, date] : {std::pair<std::string, std::string>{"old-visit", "2001-02-03"}, {"new-visit", today}}) {
+        for (const auto& [id, date] : {std::pair<std::string, std::string>{"old-visit", "2001-02-03"},
+                                        {"old-not-exported", "2001-02-03"},
+                                        {"new-visit", today}}) {
             PendingCommit p;
             p.session = {id, "default", "1.0.0", "h", "en", {date, "morning", false, 1}, "visitor"};
             p.answers.push_back({"aware", "", "yes", "h", false});
             REQUIRE(store->commit(p));
         }
+        // A verified export took the old visit and today's; the other old one waits for one.
+        ExportMark mark;
+        mark.export_id = "e1";
+        mark.bundle_name = "datavoice-test";
+        mark.made_on = today;
+        REQUIRE(store->mark_exported(mark, {{"old-visit", 1000}, {"new-visit", 1000}}));
     }
     std::string profile;
     std::string error;
@@ -122,8 +130,9 @@ TEST_CASE("Kiosk storage/retention_days in the profile purges older visits betwe
     auto store = Store::open(db, error);
     REQUIRE(store);
     const auto sessions = store->sessions();
-    REQUIRE(sessions.size() == 1);
+    REQUIRE(sessions.size() == 2);
     CHECK(sessions[0].session_id == "new-visit");
+    CHECK(sessions[1].session_id == "old-not-exported");  // kept until an export takes it
     REQUIRE(store->audit_log().size() == 1);
     CHECK(store->audit_log()[0].event == "retention_purge");
 }

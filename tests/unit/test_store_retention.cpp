@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <limits>
+
 
 using namespace dv;
 
@@ -22,6 +24,18 @@ PendingCommit visit_on(const std::string& id, const std::string& date, bool unce
     p.answers.push_back({"aware", "", value, "h-aware", false});
     p.answers.push_back({"age_band", "", "", "h-age", true});
     return p;
+}
+
+// Marks the sessions as taken whole by a verified export, as the export job does.
+void mark_exported(Store& store, const std::vector<std::string>& ids) {
+    ExportMark mark;
+    mark.export_id = "export-" + ids.front();
+    mark.bundle_name = "datavoice-test";
+    mark.made_on = kToday.date();
+    mark.sessions = static_cast<std::int64_t>(ids.size());
+    std::vector<std::pair<std::string, std::int64_t>> sessions;
+    for (const auto& id : ids) sessions.emplace_back(id, std::numeric_limits<std::int64_t>::max());
+    REQUIRE(store.mark_exported(mark, sessions));
 }
 
 std::vector<std::string> session_ids(Store& store) {
@@ -42,6 +56,7 @@ TEST_CASE("Store retention/(9) sessions older than retention_days go with their 
     REQUIRE(store->commit(visit_on("b-2025-10-22", "2025-10-22")));  // 31 days old
     REQUIRE(store->commit(visit_on("c-2025-10-23", "2025-10-23")));  // 30 days old: kept
     REQUIRE(store->commit(visit_on("d-2025-11-22", "2025-11-22")));
+    mark_exported(*store, {"a-2025-01-01", "b-2025-10-22", "c-2025-10-23", "d-2025-11-22"});
 
     const PurgeResult r = store->purge_expired(30, kToday, true);
     CHECK(r.ok);
@@ -67,12 +82,40 @@ TEST_CASE("Store retention/(9) sessions older than retention_days go with their 
     CHECK(store->audit_log().size() == 1);
 }
 
+TEST_CASE("Store retention/(9) an old visit no export has taken whole is kept, however old", "[store][retention]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    REQUIRE(store->commit(visit_on("a-2024-01-01", "2024-01-01")));  // never exported
+    REQUIRE(store->commit(visit_on("b-2024-01-01", "2024-01-01")));  // exported
+    REQUIRE(store->commit(visit_on("c-2024-01-01", "2024-01-01")));  // exported, then answered again
+    mark_exported(*store, {"b-2024-01-01"});
+    {
+        ExportMark mark;
+        mark.export_id = "export-c";
+        mark.bundle_name = "datavoice-test";
+        mark.made_on = kToday.date();
+        REQUIRE(store->mark_exported(mark, {{"c-2024-01-01", 0}}));  // taken before any of its answers
+    }
+    const PurgeResult r = store->purge_expired(30, kToday, true);
+    CHECK(r.ok);
+    CHECK(r.sessions == 1);
+    CHECK(session_ids(*store) == std::vector<std::string>{"a-2024-01-01", "c-2024-01-01"});
+    CHECK(store->all_answers().size() == 4);
+    // Once exported, the next purge by age takes it.
+    mark_exported(*store, {"a-2024-01-01", "c-2024-01-01"});
+    CHECK(store->purge_expired(30, kToday, true).sessions == 2);
+    CHECK(store->sessions().empty());
+}
+
 TEST_CASE("Store retention/(9) nothing is purged on an untrusted clock", "[store][retention]") {
     test::TempDir dir;
     std::string error;
     auto store = Store::open(dir.file("a.sqlite"), error);
     REQUIRE(store);
     REQUIRE(store->commit(visit_on("a", "2025-01-01")));
+    mark_exported(*store, {"a"});
     // A clock that jumped to 2037 would otherwise remove every visit.
     const PurgeResult r = store->purge_expired(30, civil_from_unix(2114380800), false);
     CHECK(r.ok);
@@ -88,6 +131,7 @@ TEST_CASE("Store retention/(9) a visit stored with an uncertain date is never pu
     REQUIRE(store);
     REQUIRE(store->commit(visit_on("uncertain", "1970-01-01", true)));
     REQUIRE(store->commit(visit_on("old", "2024-01-01")));
+    mark_exported(*store, {"uncertain", "old"});
     const PurgeResult r = store->purge_expired(30, kToday, true);
     CHECK(r.sessions == 1);
     CHECK(session_ids(*store) == std::vector<std::string>{"uncertain"});
@@ -111,6 +155,7 @@ TEST_CASE("Store retention/(8) rows cannot be deleted outside a purge, and the g
     REQUIRE(store);
     REQUIRE(store->commit(visit_on("old", "2024-01-01")));
     REQUIRE(store->commit(visit_on("new", "2025-11-21")));
+    mark_exported(*store, {"old", "new"});
     REQUIRE(store->purge_expired(30, kToday, true).sessions == 1);
 
     sqlite3* db = nullptr;
@@ -144,6 +189,7 @@ TEST_CASE("Store retention/(8) purged answers are overwritten, not left in the f
         sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);  // into the main file
         sqlite3_close(db);
         REQUIRE(test::file_bytes(path).find(secret) != std::string::npos);
+        mark_exported(*store, {"old"});
         REQUIRE(store->purge_expired(30, kToday, true).sessions == 1);
         CHECK(test::file_bytes(path).find(secret) == std::string::npos);
         CHECK(test::file_bytes(path + "-wal").find(secret) == std::string::npos);

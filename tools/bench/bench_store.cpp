@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -284,9 +285,17 @@ void bench_year(const std::string& dir, int sessions) {
                 static_cast<double>(size_on_disk(ours)) / static_cast<double>(answers),
                 static_cast<double>(size_on_disk(cli_db)) / 1e6);
 
-    // Retention: the oldest month goes.
+    // Retention: the oldest month goes (a purge by age takes only exported visits, so the year
+    // is marked exported first, as after a staff export).
     {
         auto store = open_or_die(ours);
+        dv::ExportMark mark;
+        mark.export_id = "bench";
+        mark.bundle_name = "bench";
+        mark.made_on = "2025-12-31";
+        std::vector<std::pair<std::string, std::int64_t>> taken;
+        for (const auto& s : store->sessions()) taken.emplace_back(s.session_id, std::numeric_limits<std::int64_t>::max());
+        if (!store->mark_exported(mark, taken)) std::printf("could not mark the year exported\n");
         const dv::CivilTime now = dv::civil_from_unix(1767182400);  // 2025-12-31 12:00
         const auto tp = Steady::now();
         const dv::PurgeResult r = store->purge_expired(334, now, true);
