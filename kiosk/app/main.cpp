@@ -1,4 +1,4 @@
-// datavoice-kiosk: checks every input before opening a window, then runs the kiosk.
+// datavoice-kiosk: checks every input before showing a window, then runs the kiosk.
 #include "kiosk_app.hpp"
 #include "kiosk_clock.hpp"
 #include "options.hpp"
@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,48 @@ int bad_input(const std::string& line) {
 std::string install_root() {
     if (const char* env = std::getenv("DATAVOICE_HOME"); env && *env) return env;
     return DATAVOICE_SOURCE_DIR;
+}
+
+// What the second thread finds (main() below): the pack to run, the fonts to draw it with,
+// or the lines that say why the kiosk cannot start.
+struct PackCheck {
+    dv::PackLoad pack;
+    bool installed_pack = false;
+    dv::FontFiles fonts;
+    std::vector<std::string> errors;  // any: refuse to start (exit 2)
+    std::vector<std::string> notes;   // worth a line in the log, but the kiosk runs
+};
+
+// A pack staff installed from a drive (staff mode) replaces the built-in one, unless
+// --content names a pack; if it no longer loads, the built-in one is used. A pack that parses
+// must also pass lint (datavoice lint runs the same checks), drawn against the very fonts this
+// kiosk will use.
+PackCheck check_pack_and_fonts(const dv::KioskOptions& opt, const std::string& install_dir) {
+    using namespace dv;
+    PackCheck c;
+    if (!opt.content_given && std::filesystem::exists(install_dir + "/pack.toml")) {
+        c.pack = load_pack_dir(install_dir);
+        c.installed_pack = c.pack.pack.has_value();
+        if (!c.pack.pack)
+            c.notes.push_back(install_dir + ": the installed pack does not load; using " + opt.content);
+    }
+    if (!c.pack.pack) c.pack = load_pack_dir(opt.content);
+    if (!c.pack.pack) {
+        for (const auto& p : c.pack.problems) c.errors.push_back(p.str());
+        return c;
+    }
+    std::string error;
+    KioskFontCoverage coverage;
+    if (!find_font_files(c.fonts, error) || !coverage.load(c.fonts, error)) {
+        c.errors.push_back(error);
+        return c;
+    }
+    LintOptions lint_options;
+    lint_options.text_glyph = [&coverage](char32_t cp) { return coverage.text_has(cp); };
+    lint_options.icon_glyph = [&coverage](char32_t cp) { return coverage.icon_has(cp); };
+    const LintReport lint = lint_pack_in(*c.pack.pack, c.installed_pack ? install_dir : opt.content, lint_options);
+    for (const auto& p : lint.errors) c.errors.push_back(p.str());
+    return c;
 }
 
 }  // namespace
@@ -47,7 +90,7 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    // Everything is checked before a window exists, so bad input never leaves one half-drawn.
+    // Everything is checked before a window is shown, so bad input never leaves one half-drawn.
     std::string profile_text;
     if (!read_text_file(opt.profile, profile_text, error)) return bad_input(error);
     ProfileResult pr = parse_profile(profile_text, opt.profile);
@@ -81,37 +124,37 @@ int main(int argc, char** argv) {
         return run_setup(opt, *store, setup_clock);
     }
 
-    // A pack staff installed from a drive (staff mode) replaces the built-in one, unless
-    // --content names a pack; if it no longer loads, the built-in one is used.
+    // The pack and the fonts are checked on a second thread while the window is created,
+    // hidden: it is shown only once every check has passed, so bad input still never leaves a
+    // window on screen, and start-up does not pay for the checks and the window one after the
+    // other.
     StaffSessionConfig staff;
     staff.pack_install_dir = (std::filesystem::path(data_dir) / "pack").string();
-    PackLoad pack;
-    if (!opt.content_given && std::filesystem::exists(staff.pack_install_dir + "/pack.toml")) {
-        pack = load_pack_dir(staff.pack_install_dir);
-        staff.installed_pack = pack.pack.has_value();
-        if (!pack.pack)
-            std::fprintf(stderr, "datavoice-kiosk: %s: the installed pack does not load; using %s\n",
-                         staff.pack_install_dir.c_str(), opt.content.c_str());
-    }
-    if (!pack.pack) pack = load_pack_dir(opt.content);
-    if (!pack.pack) {
-        for (const auto& p : pack.problems) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
+    std::future<PackCheck> checking = std::async(std::launch::async, check_pack_and_fonts, opt, staff.pack_install_dir);
+
+    WindowOptions wo;
+    wo.title = "datavoice";
+    wo.width = profile.width;
+    wo.height = profile.height;
+    wo.fullscreen = profile.fullscreen && !opt.windowed;
+    wo.cursor_hidden = profile.cursor_hidden;
+    wo.lockdown = profile.lockdown;
+    std::string window_error;
+    auto window = Window::create(wo, window_error);
+
+    PackCheck checked = checking.get();
+    if (!checked.errors.empty()) {
+        window.reset();
+        for (const auto& line : checked.errors) std::fprintf(stderr, "datavoice-kiosk: %s\n", line.c_str());
         return 2;
     }
-    const std::string& pack_dir = staff.installed_pack ? staff.pack_install_dir : opt.content;
-    // A pack that parses must also pass lint (datavoice lint runs the same checks), drawn
-    // against the very fonts this kiosk will use.
-    FontFiles fonts;
-    KioskFontCoverage coverage;
-    if (!find_font_files(fonts, error) || !coverage.load(fonts, error)) return bad_input(error);
-    LintOptions lint_options;
-    lint_options.text_glyph = [&coverage](char32_t cp) { return coverage.text_has(cp); };
-    lint_options.icon_glyph = [&coverage](char32_t cp) { return coverage.icon_has(cp); };
-    const LintReport lint = lint_pack_in(*pack.pack, pack_dir, lint_options);
-    if (!lint.ok()) {
-        for (const auto& p : lint.errors) std::fprintf(stderr, "datavoice-kiosk: %s\n", p.str().c_str());
-        return 2;
+    for (const auto& line : checked.notes) std::fprintf(stderr, "datavoice-kiosk: %s\n", line.c_str());
+    if (!window) {
+        std::fprintf(stderr, "datavoice-kiosk: %s\n", window_error.c_str());
+        return 1;
     }
+    staff.installed_pack = checked.installed_pack;
+    const Pack& pack = *checked.pack.pack;
 
     // The one seam for a test's fake time (kiosk_clock.hpp): the rest of the kiosk sees a Clock.
     SystemClock system_clock;
@@ -124,23 +167,11 @@ int main(int argc, char** argv) {
     if (const ClockVerdict v = start_clock_trust(trust, *store, clock); v != ClockVerdict::Trusted)
         std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",
                      verdict_text(v));
-
-    WindowOptions wo;
-    wo.title = "datavoice";
-    wo.width = profile.width;
-    wo.height = profile.height;
-    wo.fullscreen = profile.fullscreen && !opt.windowed;
-    wo.cursor_hidden = profile.cursor_hidden;
-    wo.lockdown = profile.lockdown;
-    auto window = Window::create(wo, error);
-    if (!window) {
-        std::fprintf(stderr, "datavoice-kiosk: %s\n", error.c_str());
-        return 1;
-    }
+    window->show();
 
     staff.profile = &profile;
-    staff.pack = &*pack.pack;
-    KioskApp app(profile, *pack.pack, *store, *window, clock, trust, fonts, staff);
+    staff.pack = &pack;
+    KioskApp app(profile, pack, *store, *window, clock, trust, checked.fonts, staff);
     if (!opt.script.empty()) app.play_script(std::move(script), opt.screenshots);
     if (!opt.frame_stats.empty()) app.record_frame_stats(opt.frame_stats);
     if (opt.first_frame_exit) app.exit_after_first_frame();

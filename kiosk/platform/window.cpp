@@ -25,11 +25,30 @@ void on_char(GLFWwindow*, unsigned int) { g_input_seen = true; }
 void on_scroll(GLFWwindow*, double, double) { g_input_seen = true; }
 void on_refresh(GLFWwindow*) { g_input_seen = true; }
 void on_size(GLFWwindow*, int, int) { g_input_seen = true; }
-void on_error(int code, const char* text) { std::fprintf(stderr, "datavoice-kiosk: GLFW error %d: %s\n", code, text); }
+// While create() runs, GLFW's complaints are kept for its error line (the caller may have a
+// better reason to refuse to start, found meanwhile); afterwards they go to the log.
+bool g_creating = false;
+std::string g_create_errors;
+void on_error(int code, const char* text) {
+    if (g_creating) {
+        g_create_errors += std::string(g_create_errors.empty() ? "" : "; ") + "GLFW error " + std::to_string(code) + ": " + text;
+        return;
+    }
+    std::fprintf(stderr, "datavoice-kiosk: GLFW error %d: %s\n", code, text);
+}
 
 }  // namespace
 
 std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& error) {
+    g_creating = true;
+    g_create_errors.clear();
+    std::unique_ptr<Window> w = create_window(o, error);
+    g_creating = false;
+    if (!w && !g_create_errors.empty()) error += " (" + g_create_errors + ")";
+    return w;
+}
+
+std::unique_ptr<Window> Window::create_window(const WindowOptions& o, std::string& error) {
     glfwSetErrorCallback(on_error);
     if (!glfwInit()) {
         error = "cannot start GLFW (is there a display? set DISPLAY or run under xvfb-run)";
@@ -40,6 +59,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwWindowHint(GLFW_DECORATED, o.fullscreen ? GLFW_FALSE : GLFW_TRUE);
     glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // show() maps it, once the caller is ready
 
     int w = o.width, h = o.height;
     if (o.fullscreen) {
@@ -96,6 +116,8 @@ Window::~Window() {
     glfwDestroyWindow(m_window);
     glfwTerminate();
 }
+
+void Window::show() { glfwShowWindow(m_window); }
 
 void Window::wait(double timeout_seconds) {
     if (timeout_seconds <= 0)

@@ -33,6 +33,8 @@ public:
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
 
+    // The window is created hidden; this puts it on screen.
+    void show();
     // Sleeps until input arrives or timeout_seconds pass (0: just polls).
     void wait(double timeout_seconds);
     // True once since the last call if any input or window event arrived.
@@ -64,6 +66,7 @@ public:
     GLFWwindow* handle() const { return m_window; }
 
 private:
+    static std::unique_ptr<Window> create_window(const WindowOptions& options, std::string& error);
     explicit Window(GLFWwindow* w, bool lockdown) : m_window(w), m_lockdown(lockdown) {}
     GLFWwindow* m_window;
     bool m_lockdown;
