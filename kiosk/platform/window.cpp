@@ -145,6 +145,11 @@ bool Window::close_requested() const {
 
 void Window::begin_frame() {
     ImGui_ImplOpenGL3_NewFrame();
+    if (!m_device_ready) {
+        m_device_ready = true;
+        // The font atlas is in the texture: its two copies in memory (alpha and RGBA) can go.
+        ImGui::GetIO().Fonts->ClearTexData();
+    }
     ImGui_ImplGlfw_NewFrame();
 }
 
@@ -197,8 +202,12 @@ std::vector<unsigned char> Window::read_pixels(int& width, int& height) const {
 }
 
 void Window::refresh_fonts() {
+    // Before the first frame the backend makes the texture itself (its NewFrame creates every
+    // device object); making one here as well would leave a second, unused copy behind.
+    if (!m_device_ready) return;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGui::GetIO().Fonts->ClearTexData();  // the pixels live in the texture now
 }
 
 }  // namespace dv

@@ -60,7 +60,8 @@ public:
     // The back buffer as RGB rows, top row first.
     std::vector<unsigned char> read_pixels(int& width, int& height) const;
 
-    // Reloads the font texture after the atlas was rebuilt.
+    // Reloads the font texture after the atlas was rebuilt (before the first frame there is
+    // nothing to reload: begin_frame() makes it), then frees the atlas's pixels in memory.
     void refresh_fonts();
 
     GLFWwindow* handle() const { return m_window; }
@@ -70,6 +71,7 @@ private:
     explicit Window(GLFWwindow* w, bool lockdown) : m_window(w), m_lockdown(lockdown) {}
     GLFWwindow* m_window;
     bool m_lockdown;
+    bool m_device_ready = false;  // the backend's shaders and font texture exist (after a frame)
 };
 
 }  // namespace dv
