@@ -87,6 +87,7 @@ struct DayTotal {
     std::int64_t sessions = 0;
     std::int64_t answers = 0;
     std::int64_t flagged = 0;  // visits flagged as repeat presses (core/repeat_guard.hpp)
+    std::int64_t date_uncertain = 0;  // of them, stored while the kiosk did not trust its clock
 };
 struct QuestionTotal {
     std::string question_id;

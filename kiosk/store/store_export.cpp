@@ -251,8 +251,10 @@ StaffTotals Store::staff_totals() {
     t.sessions_date_uncertain = date_uncertain_count();
 
     std::map<std::string, DayTotal> days;
-    Stmt sd(m_db, "SELECT visit_date, COUNT(*), SUM(flagged_repeat) FROM sessions GROUP BY visit_date");
-    while (sd.ok() && sd.step() == SQLITE_ROW) days[sd.text(0)] = {sd.text(0), sd.integer(1), 0, sd.integer(2)};
+    Stmt sd(m_db,
+            "SELECT visit_date, COUNT(*), SUM(flagged_repeat), SUM(date_uncertain) FROM sessions GROUP BY visit_date");
+    while (sd.ok() && sd.step() == SQLITE_ROW)
+        days[sd.text(0)] = {sd.text(0), sd.integer(1), 0, sd.integer(2), sd.integer(3)};
 
     // Effective answers counted by day and question in one pass.
     std::map<std::string, QuestionTotal> questions;

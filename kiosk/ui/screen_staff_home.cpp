@@ -74,7 +74,8 @@ void clock_banner(StaffFrame& s, float w) {
         text += "The kiosk does not trust its clock. " + v.clock_verdict + " New visits get an uncertain date. ";
     if (n > 0)
         text += std::to_string(n) + (n == 1 ? " visit has" : " visits have") +
-                " an uncertain date: stored while the clock was wrong. Exports carry your correction.";
+                " an uncertain date: stored while the clock was wrong. Exports carry your correction. "
+                "Their days are marked * below.";
     const float pad = 14 * f.m.scale;
     const float h = text_height(f.fonts.bold, text, w - 2 * pad) + 2 * pad;
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -112,7 +113,8 @@ void results_column(StaffFrame& s, float w, float bottom) {
     const size_t rows = static_cast<size_t>(std::max(1.0f, (bottom - ImGui::GetCursorScreenPos().y) / line - 2));
     std::vector<std::vector<std::string>> days, questions;
     for (const auto& d : t.days)
-        days.push_back({d.date, std::to_string(d.sessions), std::to_string(d.flagged), std::to_string(d.answers)});
+        days.push_back({d.date + (d.date_uncertain > 0 ? " *" : ""), std::to_string(d.sessions),
+                        std::to_string(d.flagged), std::to_string(d.answers)});
     for (const auto& q : t.questions)
         questions.push_back({q.question_id, std::to_string(q.answers), std::to_string(q.flagged)});
     const float day_w = (w - 2 * f.m.gap) * 0.52f, question_w = w - 2 * f.m.gap - day_w;

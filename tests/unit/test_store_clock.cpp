@@ -77,8 +77,15 @@ TEST_CASE("Store clock/the staff screen gets the number of visits with uncertain
     add_stamped(x, 4, 0, "1970-01-01", true, 5);
     add_stamped(x, 3, 10, "2026-03-09", false, 6);
     CHECK(x.store->date_uncertain_count() == 4);
-    CHECK(x.store->staff_totals().sessions_date_uncertain == 4);
-    CHECK(x.store->staff_totals().sessions == 7);
+    const StaffTotals t = x.store->staff_totals();
+    CHECK(t.sessions_date_uncertain == 4);
+    CHECK(t.sessions == 7);
+    // Each day says how many of its visits have an uncertain date, so the table can mark it.
+    REQUIRE(t.days.size() == 2);
+    CHECK(t.days[0].date == "2026-03-09");
+    CHECK(t.days[0].date_uncertain == 0);
+    CHECK(t.days[1].date == "1970-01-01");
+    CHECK(t.days[1].date_uncertain == 4);
 }
 
 TEST_CASE("Store clock/a correction holds across a restart in the same OS boot, not after a reboot or a clock change",
