@@ -25,7 +25,7 @@ using sql::Stmt;
 
 namespace {
 
-using sql::kFullyExported;
+using sql::fully_exported;
 using sql::kNotExported;
 
 std::int64_t count_of(sqlite3* db, const std::string& select) {
@@ -238,7 +238,7 @@ std::vector<ExportMark> Store::exports() {
 
 PurgeResult Store::purge_exported(const std::string& at) {
     // Invariant 12, through the gate of invariant 8. The condition takes no argument.
-    const std::string condition = std::string("session_id IN (") + kFullyExported + ")";
+    const std::string condition = "session_id IN (" + fully_exported() + ")";
     return purge_sessions_where(condition.c_str(), "", "purge", "staff deleted exported visits", at);
 }
 
@@ -247,7 +247,7 @@ StaffTotals Store::staff_totals() {
     t.sessions = session_count();
     t.flagged = flagged_repeat_count();
     t.sessions_not_exported = count_of(m_db, kNotExported);
-    t.sessions_purgeable = count_of(m_db, kFullyExported);
+    t.sessions_purgeable = count_of(m_db, fully_exported());
     t.sessions_date_uncertain = date_uncertain_count();
 
     std::map<std::string, DayTotal> days;

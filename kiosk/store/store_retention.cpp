@@ -74,7 +74,7 @@ PurgeResult Store::purge_expired(int retention_days, const CivilTime& now, bool 
     const std::int64_t cutoff_unix = unix_from_civil(noon) - std::int64_t{retention_days} * 86400;
     const std::string cutoff = civil_from_unix(cutoff_unix).date();
     const std::string condition =
-        std::string("visit_date < ?1 AND date_uncertain = 0 AND session_id IN (") + sql::kFullyExported + ")";
+        "session_id IN (" + sql::fully_exported("s.visit_date < ?1 AND s.date_uncertain = 0") + ")";
     r = purge_sessions_where(condition.c_str(), cutoff, "retention_purge",
                              "retention_days = " + std::to_string(retention_days) + ", visits before " + cutoff,
                              health::audit_time(now));
