@@ -389,7 +389,7 @@ int KioskApp::loop() {
             return 0;
         }
         if (m_script && m_script->quit_requested()) return 0;
-        if (m_staff.quit_requested()) {  // staff_mode.hpp invariant 6: the audit entry is written
+        if (m_staff.quit_requested()) {  // staff_mode.hpp invariant 7: the audit entry is written
             std::fprintf(stderr, "datavoice-kiosk: closed by staff\n");
             return 0;
         }

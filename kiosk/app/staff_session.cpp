@@ -22,10 +22,6 @@ std::int64_t file_bytes(const std::string& path) {
 
 bool lists_drives(StaffScreen s) { return s == StaffScreen::Export || s == StaffScreen::PackUpdate; }
 
-bool is_qr_screen(StaffScreen s) {
-    return s == StaffScreen::QrSync || s == StaffScreen::QrShow || s == StaffScreen::QrConfirm;
-}
-
 // One parity code after every group of this many (docs/qr-format.md; bench_qr measures it).
 constexpr int kQrParityGroup = 8;
 // The most new visits QR sync sends row by row (a busy week is about 2,000).
@@ -154,7 +150,8 @@ void StaffSession::start_request() {
 void StaffSession::build_qr(const StaffRequest& r) {
     // Built in one go inside the frame loop: refuse at once what could never be scanned anyway
     // (about 40 s of codes per 2,000 visits), rather than stall the screen working it out.
-    const std::int64_t fresh = m_store.staff_totals().sessions_not_exported;
+    // The count staff see on the QR screen (refreshed on opening it; no visitor adds one meanwhile).
+    const std::int64_t fresh = m_view.totals.sessions_not_exported;
     if (r.qr_full && fresh > kQrMaxFullVisits) {
         m_view.qr_codes.clear();
         m_mode.request_done(false,

@@ -124,9 +124,7 @@ void StaffMode::handle(const StaffEvent& e, const StaffTime& now) {
         }
         return;
     }
-    if (m_screen == StaffScreen::QrSync || m_screen == StaffScreen::QrShow || m_screen == StaffScreen::QrConfirm) {
-        if (handle_qr(e, now)) return;
-    }
+    if (is_qr_screen(m_screen) && handle_qr(e, now)) return;
 
     switch (e.kind) {
         case K::Open:

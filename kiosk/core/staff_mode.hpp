@@ -129,6 +129,10 @@ enum class StaffScreen {
 };
 // "staff_home" etc., as input scripts name screens (expect-screen); "" for Off.
 const char* staff_screen_name(StaffScreen s);
+// QR sync's three screens: choosing, showing the codes, typing the confirmation code.
+inline bool is_qr_screen(StaffScreen s) {
+    return s == StaffScreen::QrSync || s == StaffScreen::QrShow || s == StaffScreen::QrConfirm;
+}
 
 // A removable drive as the staff screen lists it (kiosk/platform/removable.hpp finds them).
 struct RemovableDrive {
