@@ -6,10 +6,11 @@
 #pragma once
 
 #include "clock_trust.hpp"
+#include "export_answers.hpp"
 #include "export_rows.hpp"
 
+#include <atomic>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,12 +37,17 @@ public:
     // that gained answers since theirs. False with error() set when the records cannot be read.
     virtual bool select_sessions(bool everything, std::vector<ExportSession>& out) = 0;
 
-    // Calls visit(i, answers, through) for sessions[first] .. sessions[first + count - 1], in
-    // order: each one's effective answers (the latest per question and phase, skips left out)
-    // and the highest answer id read for it. Stops early and returns false if visit does.
-    using AnswerVisitor = std::function<bool(size_t, const std::vector<ExportAnswer>&, std::int64_t)>;
-    virtual bool read_answers(const std::vector<ExportSession>& sessions, size_t first, size_t count,
-                              const AnswerVisitor& visit) = 0;
+    // What read_answer_set() has done so far, and a request to stop it, shared with the
+    // thread that runs it.
+    struct ReadProgress {
+        std::atomic<bool> stop{false};
+        std::atomic<double> fraction{0.0};  // of the rows it expects to read
+    };
+    // Reads the stored rows of `out`'s sessions into it (export_answers.hpp), in one pass over
+    // one snapshot of the records. It may run on another thread while the other calls here
+    // go on: implementations share nothing with them. False with `error` set when the records
+    // cannot be read or progress.stop was set.
+    virtual bool read_answer_set(ExportAnswerSet& out, ReadProgress& progress, std::string& error) = 0;
 
     // The effective answers to these questions, of every session (for the privacy steps that
     // look at a whole export at once, such as guessable "about you" answers).

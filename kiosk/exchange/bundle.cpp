@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -60,7 +61,7 @@ std::string bundle_name(const std::string& site_label, const std::string& from, 
 ExportJob::ExportJob(ExportLedger& ledger, FileOps& fs, ExportOptions options)
     : m_ledger(ledger), m_fs(fs), m_options(std::move(options)) {}
 
-ExportJob::~ExportJob() = default;
+ExportJob::~ExportJob() { stop_reading_answers(); }
 
 std::string ExportJob::path(const std::string& name) const { return m_result.bundle_dir + "/" + name; }
 
@@ -68,6 +69,7 @@ const char* ExportJob::stage_label() const {
     switch (m_stage) {
         case Stage::Selecting: return "Choosing what to export";
         case Stage::WritingSessions: return "Writing sessions.csv";
+        case Stage::ReadingAnswers: return "Reading the answers";
         case Stage::WritingAnswers: return "Writing answers.csv";
         case Stage::WritingSummary: return "Writing summary.json";
         case Stage::WritingManifest: return "Writing manifest.json";
@@ -84,8 +86,9 @@ double ExportJob::progress() const {
     switch (m_stage) {
         case Stage::Selecting: return 0.0;
         case Stage::WritingSessions: return 0.05;
+        case Stage::ReadingAnswers: return 0.1 + 0.3 * m_read_progress.fraction.load();
         case Stage::WritingAnswers:
-            return 0.1 + 0.6 * (m_sessions.empty() ? 1.0 : static_cast<double>(m_next_session) / m_sessions.size());
+            return 0.4 + 0.3 * (m_sessions.empty() ? 1.0 : static_cast<double>(m_next_session) / m_sessions.size());
         case Stage::WritingSummary: return 0.7;
         case Stage::WritingManifest: return 0.75;
         case Stage::Verifying: return 0.8;
@@ -98,6 +101,7 @@ bool ExportJob::step() {
     switch (m_stage) {
         case Stage::Selecting: select(); break;
         case Stage::WritingSessions: write_sessions(); break;
+        case Stage::ReadingAnswers: read_answers(); break;
         case Stage::WritingAnswers: write_answers(); break;
         case Stage::WritingSummary: write_summary(); break;
         case Stage::WritingManifest: write_manifest(); break;
@@ -109,6 +113,7 @@ bool ExportJob::step() {
 }
 
 void ExportJob::fail(const std::string& message) {
+    stop_reading_answers();
     m_answers_file.reset();
     // Invariant 5: the manifest goes first, so a half-removed bundle never looks complete.
     if (m_made_dir) {
@@ -154,6 +159,7 @@ void ExportJob::select() {
         m_result.message = "Nothing new to export since the last export. Choose \"Everything\" to copy all answers again.";
         return;
     }
+    start_reading_answers();
     // Invariant 8: the privacy module's steps, on every session of this export at once.
     if (m_options.pack)
         for (const auto& q : m_options.pack->default_content().questions)
@@ -168,6 +174,7 @@ void ExportJob::select() {
     coarsen.guessable_questions = m_guessable;
     m_coarsening = coarsen_visit_times(m_sessions, guessable, coarsen);
     if (m_sessions.empty()) {
+        stop_reading_answers();
         m_stage = Stage::NothingNew;
         m_result.status = ExportResult::Status::NothingNew;
         m_result.withheld = m_coarsening.rows_withheld;
@@ -264,41 +271,61 @@ void ExportJob::write_sessions() {
     if (!err) err = m_answers_file->add(csv_start(answer_columns()));
     if (err) return fail_io(err, std::string("writing ") + kAnswersCsv);
     m_taken.reserve(m_sessions.size());
+    m_stage = Stage::ReadingAnswers;
+}
+
+void ExportJob::start_reading_answers() {
+    m_answer_set = std::make_unique<ExportAnswerSet>(m_sessions);
+    m_reader = std::async(std::launch::async,
+                          [this] { return m_ledger.read_answer_set(*m_answer_set, m_read_progress, m_read_error); });
+}
+
+void ExportJob::stop_reading_answers() {
+    if (!m_reader.valid()) return;
+    m_read_progress.stop = true;
+    m_reader.wait();
+}
+
+void ExportJob::read_answers() {
+    // A short wait per step: a caller that draws a frame between steps stays responsive.
+    if (m_reader.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) return;
+    if (!m_reader.get())
+        return fail("Export stopped: the kiosk could not read its answers (" + m_read_error + ").");
     m_stage = Stage::WritingAnswers;
 }
 
 void ExportJob::write_answers() {
     const size_t first = m_next_session;
-    const size_t count = std::min(kSessionsPerStep, m_sessions.size() - first);
+    const size_t end = std::min(first + kSessionsPerStep, m_sessions.size());
     std::string rows;
     int err = 0;
-    const bool read = m_ledger.read_answers(
-        m_sessions, first, count, [&](size_t i, const std::vector<ExportAnswer>& answers, std::int64_t through) {
-            const std::string& id = m_sessions[i].session_id;
-            m_summary->add(id, answers);  // by the store's rows: the summary suppresses on its own
-            // Guessable answers come from the coarsened set, which may have removed them.
-            for (const auto& a : answers) {
-                if (std::find(m_guessable.begin(), m_guessable.end(), a.question_id) != m_guessable.end()) continue;
+    for (size_t i = first; i < end && !err; ++i) {
+        const std::string& id = m_sessions[i].session_id;
+        std::int64_t through = 0;
+        m_answer_set->effective(id, m_visit_answers, through);
+        m_summary->add(id, m_visit_answers);  // by the store's rows: the summary suppresses on its own
+        // Guessable answers come from the coarsened set, which may have removed them.
+        for (const auto& a : m_visit_answers) {
+            if (std::find(m_guessable.begin(), m_guessable.end(), a.question_id) != m_guessable.end()) continue;
+            append_answer_row(rows, a);
+            ++m_result.answers;
+        }
+        if (const auto g = m_guessable_answers.find(id); g != m_guessable_answers.end())
+            for (const auto& a : g->second) {
                 append_answer_row(rows, a);
                 ++m_result.answers;
             }
-            if (const auto g = m_guessable_answers.find(id); g != m_guessable_answers.end())
-                for (const auto& a : g->second) {
-                    append_answer_row(rows, a);
-                    ++m_result.answers;
-                }
-            m_taken.emplace_back(m_sessions[i].session_id, through);
-            if (rows.size() >= kFlushBytes) {
-                err = m_answers_file->add(rows);
-                rows.clear();
-            }
-            return err == 0;
-        });
+        m_taken.emplace_back(id, through);
+        if (rows.size() >= kFlushBytes) {
+            err = m_answers_file->add(rows);
+            rows.clear();
+        }
+    }
     if (!err) err = m_answers_file->add(rows);
     if (err) return fail_io(err, std::string("writing ") + kAnswersCsv);
-    if (!read) return fail("Export stopped: the kiosk could not read its answers (" + m_ledger.error() + ").");
-    m_next_session = first + count;
+    m_next_session = end;
     if (m_next_session < m_sessions.size()) return;
+    m_answer_set.reset();  // some 18 MB for a year's answers
 
     ManifestFile entry;
     if (int e = m_answers_file->finish(entry, m_read_back[kAnswersCsv]))

@@ -4,17 +4,26 @@
 //
 // STATES
 //
-//   Selecting ──► WritingSessions ──► WritingAnswers ⟲ (a slice of sessions per step)
-//      │                                   │
-//      └──► NothingNew (none, or too few)  ▼
+//   Selecting ──► WritingSessions ──► ReadingAnswers ⟲ ──► WritingAnswers ⟲ (a slice of sessions per step)
+//      │                                                       │
+//      └──► NothingNew (none, or too few)                      ▼
 //                                    WritingSummary ──► WritingManifest ──► Verifying ──► Marking ──► Done
 //
 //   any stage before Marking ──an error──► Failed
 //
 // TRANSITIONS (ExportJob::step() runs one stage; each names the function that does it)
 //   Selecting → WritingSessions | NothingNew | Failed   select()
-//   WritingSessions → WritingAnswers | Failed           write_sessions()
+//   WritingSessions → ReadingAnswers | Failed           write_sessions()
+//   ReadingAnswers → ReadingAnswers | WritingAnswers | Failed   read_answers()
 //   WritingAnswers → WritingAnswers | WritingSummary    write_answers()
+//
+// THREADS
+//   Selecting starts the one read of the answers (ExportLedger::read_answer_set) on a thread
+//   of its own, as soon as it knows the sessions, so the store's scan runs while the job
+//   coarsens and shuffles the sessions and writes sessions.csv. ReadingAnswers waits for it,
+//   a short while per step so a caller drawing frames stays responsive. Failing, or
+//   destroying the job, stops the read and waits for its thread. Each file's bytes are
+//   hashed, encrypted and written on a thread of BundleFileWriter's own.
 //   WritingSummary → WritingManifest | Failed           write_summary()
 //   WritingManifest → Verifying | Failed                write_manifest()
 //   Verifying → Marking | Failed                        verify()
@@ -47,6 +56,7 @@
 #include "manifest.hpp"
 #include "summary.hpp"
 
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -109,6 +119,7 @@ public:
     enum class Stage {
         Selecting,
         WritingSessions,
+        ReadingAnswers,
         WritingAnswers,
         WritingSummary,
         WritingManifest,
@@ -148,6 +159,9 @@ public:
 private:
     void select();
     void write_sessions();
+    void start_reading_answers();
+    void stop_reading_answers();
+    void read_answers();
     void write_answers();
     void write_summary();
     void write_manifest();
@@ -174,6 +188,12 @@ private:
     std::vector<std::pair<std::string, std::int64_t>> m_taken;  // session id, highest answer id
     size_t m_next_session = 0;
     std::unique_ptr<BundleFileWriter> m_answers_file;
+    // The read of the answers, on its own thread; the future is declared after what it uses.
+    std::unique_ptr<ExportAnswerSet> m_answer_set;
+    ExportLedger::ReadProgress m_read_progress;
+    std::string m_read_error;
+    std::future<bool> m_reader;
+    std::vector<ExportAnswer> m_visit_answers;  // one visit's, reused
     std::unique_ptr<SummaryBuilder> m_summary;
     CoarsenReport m_coarsening;
     Manifest m_manifest;

@@ -45,6 +45,7 @@ public:
     }
     int columns() const { return sqlite3_column_count(m_stmt); }
     std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    bool null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
 
 private:
     sqlite3_stmt* m_stmt = nullptr;

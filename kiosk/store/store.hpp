@@ -142,8 +142,9 @@ public:
     // --- Exports (store_export.cpp) ----------------------------------------------------
     // The ExportLedger operations (core/export_ledger.hpp); StoreLedger forwards to them.
     bool export_sessions(bool everything, std::vector<ExportSession>& out);
-    bool read_export_answers(const std::vector<ExportSession>& sessions, size_t first, size_t count,
-                             const ExportLedger::AnswerVisitor& visit);
+    // Safe to call from another thread while the store is in use: it opens its own
+    // read-only connection.
+    bool read_answer_set(ExportAnswerSet& out, ExportLedger::ReadProgress& progress, std::string& error) const;
     bool read_effective_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out);
     bool mark_exported(const ExportMark& mark, const std::vector<std::pair<std::string, std::int64_t>>& sessions);
     // Verified exports, newest first.

@@ -32,47 +32,6 @@ std::int64_t count_of(sqlite3* db, const std::string& select) {
     return sql::query_integer(db, ("SELECT COUNT(*) FROM (" + select + ")").c_str(), 0);
 }
 
-// Effective answers from rows grouped by (question, phase) in any order: the latest per
-// group counts; skips are stored (so a report can count who saw a question) but are not answers.
-struct Row {
-    std::int64_t answer_id = 0;
-    std::string question_id, phase, value, content_hash;
-    bool skipped = false;
-};
-
-void keep_effective(std::vector<Row>& rows, size_t n, const std::string& session_id, std::vector<ExportAnswer>& out,
-                    std::int64_t& through) {
-    std::sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(n), [](const Row& a, const Row& b) {
-        if (a.question_id != b.question_id) return a.question_id < b.question_id;
-        if (a.phase != b.phase) return a.phase < b.phase;
-        return a.answer_id < b.answer_id;
-    });
-    size_t kept = 0;
-    for (size_t k = 0; k < n; ++k) {
-        const Row& a = rows[k];
-        through = std::max(through, a.answer_id);
-        const bool superseded = k + 1 < n && rows[k + 1].question_id == a.question_id && rows[k + 1].phase == a.phase;
-        if (superseded || a.skipped) continue;
-        if (++kept > out.size()) out.emplace_back();
-        ExportAnswer& e = out[kept - 1];  // reused from visit to visit, so strings keep their memory
-        e.session_id.assign(session_id);
-        e.question_id.assign(a.question_id);
-        e.phase.assign(a.phase);
-        e.value.assign(a.value);
-        e.content_hash.assign(a.content_hash);
-    }
-    out.resize(kept);
-}
-
-void read_row(const Stmt& s, Row& r) {
-    r.answer_id = s.integer(0);
-    r.question_id.assign(s.view(1));
-    r.phase.assign(s.view(2));
-    r.value.assign(s.view(3));
-    r.content_hash.assign(s.view(4));
-    r.skipped = s.integer(5) != 0;
-}
-
 }  // namespace
 
 bool Store::export_sessions(bool everything, std::vector<ExportSession>& out) {
@@ -103,84 +62,99 @@ bool Store::export_sessions(bool everything, std::vector<ExportSession>& out) {
     return true;
 }
 
-bool Store::read_export_answers(const std::vector<ExportSession>& sessions, size_t first, size_t count,
-                                const ExportLedger::AnswerVisitor& visit) {
-    // Reading a whole year of answers: map the file rather than copy every page into a cache.
-    exec("PRAGMA mmap_size=1073741824");
-    // One read transaction: every session's answers come from the same snapshot.
-    if (!exec("BEGIN")) return fail("begin export read");
-    // A visit's answers are written together, so they sit next to each other in the table:
-    // one seek to the visit's first row and a short scan read them, where the session index
-    // alone would cost a seek per answer. '+session_id' skips other visits' rows in the range
-    // and keeps SQLite from using the index for that test. A visit whose rows are spread
-    // out (not one visit at a time) is read through the index instead.
-    Stmt range(m_db, "SELECT MIN(answer_id), MAX(answer_id), COUNT(*) FROM answers WHERE session_id = ?1");
-    Stmt scan(m_db,
-              "SELECT answer_id, question_id, phase, value, content_hash, skipped FROM answers "
-              "WHERE answer_id BETWEEN ?2 AND ?3 AND +session_id = ?1");
-    Stmt by_index(m_db,
-                  "SELECT answer_id, question_id, phase, value, content_hash, skipped FROM answers "
-                  "WHERE session_id = ?1");
-    if (!range.ok() || !scan.ok() || !by_index.ok()) return fail("prepare export read");
-    std::vector<Row> rows;
-    std::vector<ExportAnswer> effective;
-    const size_t end = std::min(sessions.size(), first + count);
-    for (size_t i = first; i < end; ++i) {
-        const std::string& id = sessions[i].session_id;
-        range.reset();
-        range.bind(1, id);
-        if (range.step() != SQLITE_ROW) return fail("read answers to export");
-        const std::int64_t low = range.integer(0), high = range.integer(1), rows_of_visit = range.integer(2);
-        Stmt& s = high - low + 1 <= 2 * rows_of_visit + 32 ? scan : by_index;
-        s.reset();
-        s.bind(1, id).bind(2, low).bind(3, high);
-        size_t n = 0;
-        int rc;
-        while ((rc = s.step()) == SQLITE_ROW) {
-            if (++n > rows.size()) rows.emplace_back();
-            read_row(s, rows[n - 1]);
-        }
-        if (rc != SQLITE_DONE) return fail("read answers to export");
-        std::int64_t through = 0;
-        keep_effective(rows, n, id, effective, through);
-        if (!visit(i, effective, through)) {
-            exec("COMMIT");
-            return false;
+bool Store::read_answer_set(ExportAnswerSet& out, ExportLedger::ReadProgress& progress, std::string& error) const {
+    // Its own read-only connection: this may run on another thread while the store's own
+    // connection goes on serving the export job and the staff screen.
+    struct Connection {
+        sqlite3* db = nullptr;
+        ~Connection() { sqlite3_close(db); }
+    } connection;
+    sqlite3*& db = connection.db;
+    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        error = "open the answers to export: " + std::string(db ? sqlite3_errmsg(db) : "out of memory");
+        return false;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    auto failed = [&](const char* what) {
+        error = std::string(what) + ": " + sqlite3_errmsg(db);
+        return false;
+    };
+    // A year of answers: map the file rather than copy every page into a cache.
+    sqlite3_exec(db, "PRAGMA mmap_size=1073741824", nullptr, nullptr, nullptr);
+    // One read transaction: every row comes from the same snapshot.
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return failed("begin export read");
+    Stmt bounds(db, "SELECT MIN(answer_id), MAX(answer_id), (SELECT COUNT(*) FROM sessions) FROM answers");
+    if (!bounds.ok() || bounds.step() != SQLITE_ROW) return failed("read answers to export");
+    std::int64_t low = bounds.integer(0);
+    const std::int64_t high = bounds.integer(1);
+    const auto stored_sessions = static_cast<size_t>(bounds.integer(2));
+    // A small export (the usual one: what came since the last) starts its scan at its
+    // earliest visit's first row, found through the session index, not at the table's start.
+    if (out.sessions() * 4 < stored_sessions) {
+        Stmt first(db, "SELECT MIN(answer_id) FROM answers WHERE session_id = ?1");
+        if (!first.ok()) return failed("prepare export read");
+        low = high + 1;
+        for (const auto& id : out.session_ids()) {
+            first.reset();
+            first.bind(1, id);
+            if (first.step() != SQLITE_ROW) return failed("read answers to export");
+            if (!first.null(0)) low = std::min(low, first.integer(0));
         }
     }
-    if (!exec("COMMIT")) return fail("end export read");
+    Stmt scan(db,
+              "SELECT answer_id, session_id, question_id, phase, value, content_hash, skipped FROM answers "
+              "WHERE answer_id >= ?1 ORDER BY answer_id");
+    if (!scan.ok()) return failed("prepare export read");
+    scan.bind(1, low);
+    if (progress.stop) {
+        error = "the export was stopped";
+        return false;
+    }
+    const double span = static_cast<double>(std::max<std::int64_t>(1, high - low + 1));
+    std::int64_t rows = 0;
+    int rc;
+    while ((rc = scan.step()) == SQLITE_ROW) {
+        const std::int64_t id = scan.integer(0);
+        out.add(scan.view(1), id, scan.view(2), scan.view(3), scan.view(4), scan.view(5), scan.integer(6) != 0);
+        if (++rows % 8192 == 0) {
+            progress.fraction = static_cast<double>(id - low) / span;
+            if (progress.stop) {
+                error = "the export was stopped";
+                return false;
+            }
+        }
+    }
+    if (rc != SQLITE_DONE) return failed("read answers to export");
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    progress.fraction = 1.0;
     return true;
 }
 
 bool Store::read_effective_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) {
     out.clear();
+    std::vector<std::string> ids;
+    Stmt sessions(m_db, "SELECT session_id FROM sessions ORDER BY session_id");
+    if (!sessions.ok()) return fail("prepare answers to questions");
+    int rc;
+    while ((rc = sessions.step()) == SQLITE_ROW) ids.push_back(sessions.text(0));
+    if (rc != SQLITE_DONE) return fail("read answers to questions");
+    ExportAnswerSet set(std::move(ids));
     Stmt s(m_db,
-           "SELECT a.answer_id, a.question_id, a.phase, a.value, a.content_hash, a.skipped, a.session_id "
-           "FROM answers a WHERE a.question_id = ?1 ORDER BY a.session_id");
+           "SELECT answer_id, session_id, question_id, phase, value, content_hash, skipped FROM answers "
+           "WHERE question_id = ?1 ORDER BY answer_id");
     if (!s.ok()) return fail("prepare answers to questions");
     for (const auto& q : question_ids) {
         s.reset();
         s.bind(1, q);
-        std::vector<Row> rows;
-        std::string session;
-        std::vector<ExportAnswer> effective;
-        auto flush = [&] {
-            std::int64_t through = 0;
-            keep_effective(rows, rows.size(), session, effective, through);
-            out.insert(out.end(), effective.begin(), effective.end());
-            rows.clear();
-        };
-        int rc;
-        while ((rc = s.step()) == SQLITE_ROW) {
-            if (s.view(6) != session) {
-                if (!rows.empty()) flush();
-                session.assign(s.view(6));
-            }
-            rows.emplace_back();
-            read_row(s, rows.back());
-        }
+        while ((rc = s.step()) == SQLITE_ROW)
+            set.add(s.view(1), s.integer(0), s.view(2), s.view(3), s.view(4), s.view(5), s.integer(6) != 0);
         if (rc != SQLITE_DONE) return fail("read answers to questions");
-        if (!rows.empty()) flush();
+    }
+    std::vector<ExportAnswer> effective;
+    std::int64_t through = 0;
+    for (const auto& id : set.session_ids()) {
+        set.effective(id, effective, through);
+        out.insert(out.end(), effective.begin(), effective.end());
     }
     return true;
 }
@@ -295,9 +269,8 @@ bool StoreLedger::select_sessions(bool everything, std::vector<ExportSession>& o
     return m_store.export_sessions(everything, out);
 }
 
-bool StoreLedger::read_answers(const std::vector<ExportSession>& sessions, size_t first, size_t count,
-                               const AnswerVisitor& visit) {
-    return m_store.read_export_answers(sessions, first, count, visit);
+bool StoreLedger::read_answer_set(ExportAnswerSet& out, ReadProgress& progress, std::string& error) {
+    return m_store.read_answer_set(out, progress, error);
 }
 
 bool StoreLedger::read_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) {

@@ -14,8 +14,7 @@ public:
     StoreLedger(Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
 
     bool select_sessions(bool everything, std::vector<ExportSession>& out) override;
-    bool read_answers(const std::vector<ExportSession>& sessions, size_t first, size_t count,
-                      const AnswerVisitor& visit) override;
+    bool read_answer_set(ExportAnswerSet& out, ReadProgress& progress, std::string& error) override;
     bool read_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) override;
     bool mark_exported(const ExportMark& mark,
                        const std::vector<std::pair<std::string, std::int64_t>>& sessions) override;

@@ -123,10 +123,15 @@ TEST_CASE("Kiosk QR/codes on screen decode to the database's rows, and only the 
     std::vector<ExportSession> held;
     REQUIRE(ledger.select_sessions(true, held));
     std::set<std::tuple<std::string, std::string, std::string>> held_answers, got_answers;
-    REQUIRE(ledger.read_answers(held, 0, held.size(), [&](size_t, const std::vector<ExportAnswer>& answers, std::int64_t) {
+    ExportAnswerSet set(held);
+    ExportLedger::ReadProgress progress;
+    REQUIRE(ledger.read_answer_set(set, progress, error));
+    std::vector<ExportAnswer> answers;
+    std::int64_t through = 0;
+    for (const auto& s : held) {
+        set.effective(s.session_id, answers, through);
         for (const auto& a : answers) held_answers.insert({a.session_id, a.question_id, a.value});
-        return true;
-    }));
+    }
     for (const auto& a : b.answers) got_answers.insert({a.session_id, a.question_id, a.value});
     std::set<std::string> held_ids, got_ids;
     for (const auto& s : held) held_ids.insert(s.session_id);
