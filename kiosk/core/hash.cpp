@@ -1,16 +1,15 @@
-// SHA-256 through libsodium.
+// SHA-256 through OpenSSL's libcrypto (see hash.hpp for why not libsodium).
 #include "hash.hpp"
 
-#include <sodium.h>
+#include <openssl/evp.h>
 
-#include <cstring>
 #include <stdexcept>
 
 namespace dv {
 
-static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256 state buffer too small");
+namespace {
 
-static std::string to_hex(const unsigned char* bytes, size_t n) {
+std::string to_hex(const unsigned char* bytes, size_t n) {
     static const char digits[] = "0123456789abcdef";
     std::string out(n * 2, '0');
     for (size_t i = 0; i < n; ++i) {
@@ -20,21 +19,31 @@ static std::string to_hex(const unsigned char* bytes, size_t n) {
     return out;
 }
 
+// Fetched once: fetching the algorithm by name is the slow part of starting a digest.
+const EVP_MD* sha256() {
+    static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!md) throw std::runtime_error("OpenSSL has no SHA-256");
+    return md;
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view data) {
     Sha256 h;
     h.update(data);
     return h.hex();
 }
 
-Sha256::Sha256() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
-    crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(m_state));
+Sha256::Sha256() : m_context(EVP_MD_CTX_new()) {
+    if (!m_context || !EVP_DigestInit_ex2(m_context, sha256(), nullptr)) {
+        EVP_MD_CTX_free(m_context);
+        throw std::runtime_error("OpenSSL could not start a SHA-256 digest");
+    }
 }
 
-void Sha256::update(std::string_view data) {
-    crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(m_state),
-                              reinterpret_cast<const unsigned char*>(data.data()), data.size());
-}
+Sha256::~Sha256() { EVP_MD_CTX_free(m_context); }
+
+void Sha256::update(std::string_view data) { EVP_DigestUpdate(m_context, data.data(), data.size()); }
 
 void Sha256::update_field(std::string_view data) {
     const std::string len = std::to_string(data.size()) + ":";
@@ -43,9 +52,10 @@ void Sha256::update_field(std::string_view data) {
 }
 
 std::string Sha256::hex() {
-    unsigned char out[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(m_state), out);
-    return to_hex(out, sizeof out);
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(m_context, out, &n);
+    return to_hex(out, n);
 }
 
 }  // namespace dv

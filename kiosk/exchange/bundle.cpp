@@ -245,18 +245,14 @@ bool ExportJob::write_whole(const std::string& name, const std::string& bytes, b
     ManifestFile entry;
     int err = f.open();
     if (!err) err = f.add(bytes);
-    std::string digest;
-    if (!err) err = f.finish(entry, digest);
+    if (!err) err = f.finish(entry);
     if (err) {
         fail_io(err, "writing " + name);
         return false;
     }
     m_written.push_back(name);
     entry.rows = rows;
-    if (name != kManifestJson && name != kManifestSig) {
-        m_manifest.files.push_back(entry);
-        m_read_back[name] = digest;
-    }
+    if (name != kManifestJson && name != kManifestSig) m_manifest.files.push_back(entry);
     return true;
 }
 
@@ -328,7 +324,7 @@ void ExportJob::write_answers() {
     m_answer_set.reset();  // some 18 MB for a year's answers
 
     ManifestFile entry;
-    if (int e = m_answers_file->finish(entry, m_read_back[kAnswersCsv]))
+    if (int e = m_answers_file->finish(entry))
         return fail_io(e, std::string("writing ") + kAnswersCsv);
     m_answers_file.reset();
     m_written.push_back(kAnswersCsv);
@@ -354,7 +350,7 @@ void ExportJob::write_manifest() {
 void ExportJob::verify() {
     // Invariant 3: everything is read back from the drive before anyone is told it is safe.
     for (const auto& f : m_manifest.files) {
-        ReadBackDigest h;
+        Sha256 h;
         std::int64_t bytes = 0;
         const int err = m_fs.read(path(f.name), [&](std::string_view chunk) {
             h.update(chunk);
@@ -362,7 +358,7 @@ void ExportJob::verify() {
             return true;
         });
         if (err) return fail_io(err, "reading back " + f.name);
-        if (bytes != f.bytes || h.finish() != m_read_back[f.name])
+        if (bytes != f.bytes || h.hex() != f.sha256)
             return fail("Export stopped: " + f.name +
                         " read back differently from what was written; the drive may be failing. Nothing was "
                         "marked as exported; try another drive.");

@@ -34,8 +34,8 @@
 //       temporary name; every rename is followed by an fsync of the folder.
 //   (2) manifest.json is written last, after every file it lists is in place.
 //   (3) Done ("Safe to remove") only after every file the manifest lists, and the manifest
-//       itself, were read back from the drive and matched what was written (a BLAKE2b digest
-//       kept while writing; the sha256 in the manifest is what the laptop checks).
+//       itself, were read back from the drive and matched what was written: the sha256 the
+//       manifest gives, which is what the laptop checks too.
 //   (4) The ledger is marked only in Marking, after (3): a failed export marks nothing, so the
 //       next export offers the same sessions again. With defer_marking (QR sync) Marking only
 //       prepares the record (pending_mark(), taken()); the caller marks once staff confirm.
@@ -57,7 +57,6 @@
 #include "summary.hpp"
 
 #include <future>
-#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -200,7 +199,6 @@ private:
     std::string m_manifest_text, m_signature_text;
     bool m_made_dir = false;
     std::vector<std::string> m_written;  // names created in the bundle folder, for clean-up
-    std::map<std::string, std::string> m_read_back;  // file name → digest of the bytes written
 };
 
 }  // namespace dv

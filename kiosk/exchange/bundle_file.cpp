@@ -1,27 +1,7 @@
 // This file implements writing one bundle file (see bundle_file.hpp).
 #include "bundle_file.hpp"
 
-#include <sodium.h>
-
 namespace dv {
-
-namespace {
-constexpr size_t kDigestBytes = 32;
-static_assert(sizeof(crypto_generichash_state) <= 384, "ReadBackDigest state buffer too small");
-crypto_generichash_state* state(unsigned char* p) { return reinterpret_cast<crypto_generichash_state*>(p); }
-}  // namespace
-
-ReadBackDigest::ReadBackDigest() { crypto_generichash_init(state(m_state), nullptr, 0, kDigestBytes); }
-
-void ReadBackDigest::update(std::string_view data) {
-    crypto_generichash_update(state(m_state), reinterpret_cast<const unsigned char*>(data.data()), data.size());
-}
-
-std::string ReadBackDigest::finish() {
-    unsigned char out[kDigestBytes];
-    crypto_generichash_final(state(m_state), out, kDigestBytes);
-    return std::string(reinterpret_cast<const char*>(out), kDigestBytes);
-}
 
 BundleFileWriter::BundleFileWriter(FileOps& fs, std::string dir, std::string name,
                                    const std::optional<StaffPublicKey>& recipient)
@@ -60,7 +40,6 @@ void BundleFileWriter::hand_over() {
 int BundleFileWriter::write_out(std::string_view bytes) {
     if (bytes.empty()) return 0;
     m_hash.update(bytes);
-    m_digest.update(bytes);
     m_bytes += static_cast<std::int64_t>(bytes.size());
     return m_fs.write(m_fd, bytes);
 }
@@ -103,7 +82,7 @@ void BundleFileWriter::stop_writer() {
     m_writer.join();
 }
 
-int BundleFileWriter::finish(ManifestFile& entry, std::string& read_back_digest) {
+int BundleFileWriter::finish(ManifestFile& entry) {
     hand_over();
     stop_writer();  // everything queued is written (or an error stopped it)
     if (m_error) return m_error;
@@ -121,7 +100,6 @@ int BundleFileWriter::finish(ManifestFile& entry, std::string& read_back_digest)
     entry.name = m_name;
     entry.bytes = m_bytes;
     entry.sha256 = m_hash.hex();
-    read_back_digest = m_digest.finish();
     return 0;
 }
 

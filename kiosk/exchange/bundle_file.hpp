@@ -5,8 +5,8 @@
 // [X] A writer thread hashes, encrypts and writes while the export reads the next rows; at
 //     most kQueued buffers wait, so memory stays bounded however big the file.
 // [X] The first write error stops the file; add() reports it so the export stops early.
-// [X] A BLAKE2b digest of the bytes written, for checking what the drive gives back (about
-//     three times as fast as a second SHA-256).
+// [X] The SHA-256 of the bytes written: the manifest's, and what the job checks the drive
+//     gives back.
 #pragma once
 
 #include "core/hash.hpp"
@@ -25,17 +25,6 @@
 
 namespace dv {
 
-// BLAKE2b-256 of a byte stream, as raw bytes.
-class ReadBackDigest {
-public:
-    ReadBackDigest();
-    void update(std::string_view data);
-    std::string finish();
-
-private:
-    alignas(64) unsigned char m_state[384];
-};
-
 class BundleFileWriter {
 public:
     static constexpr size_t kFlushBytes = 1 << 20;
@@ -51,8 +40,8 @@ public:
     // Queues plain bytes; returns the first error the writer met so far (0: none).
     int add(std::string_view plain);
     // Writes the rest, fsyncs, renames into place, fsyncs the folder. Fills entry (name,
-    // bytes, sha256 of the bytes on the drive) and the read-back digest.
-    int finish(ManifestFile& entry, std::string& read_back_digest);
+    // bytes, sha256 of the bytes on the drive).
+    int finish(ManifestFile& entry);
 
 private:
     void hand_over();
@@ -67,7 +56,6 @@ private:
     std::string m_buffer;  // filled by add(), handed over whole
     // Only the writer thread touches these while it runs.
     Sha256 m_hash;
-    ReadBackDigest m_digest;
     std::int64_t m_bytes = 0;
     // Shared with the writer thread.
     std::mutex m_mutex;

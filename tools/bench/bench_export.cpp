@@ -142,6 +142,10 @@ int main(int argc, char** argv) {
         quote("SELECT a.session_id, a.question_id, a.phase, a.value, a.content_hash FROM answers a JOIN (SELECT "
               "MAX(answer_id) AS latest FROM answers GROUP BY session_id, question_id, phase) l ON a.answer_id = "
               "l.latest WHERE a.skipped = 0");
+    // Each timed export is the kiosk's first of the year: no visit marked as exported yet, so
+    // Marking records every one of them (as after a year without an export).
+    const std::string unmark =
+        "sqlite3 " + quote(db) + " " + quote("DELETE FROM exported_sessions; DELETE FROM exports;");
     const StaffSecretKey staff = generate_staff_key();
     std::vector<double> floor, plain, sealed, floor_cpu, plain_cpu, sealed_cpu;
     for (int r = 0; r < runs; ++r) {
@@ -151,9 +155,11 @@ int main(int argc, char** argv) {
         floor.push_back(seconds_since(t0));
         floor_cpu.push_back(cpu_seconds(RUSAGE_CHILDREN) - c0);
         ExportResult res;
+        if (shell(unmark)) return 1;
         c0 = cpu_seconds(RUSAGE_SELF);
         plain.push_back(time_export(*store, dir + "/drive", std::nullopt, res));
         plain_cpu.push_back(cpu_seconds(RUSAGE_SELF) - c0);
+        if (shell(unmark)) return 1;
         c0 = cpu_seconds(RUSAGE_SELF);
         sealed.push_back(time_export(*store, dir + "/drive", staff.pub, res));
         sealed_cpu.push_back(cpu_seconds(RUSAGE_SELF) - c0);
@@ -170,7 +176,7 @@ int main(int argc, char** argv) {
     std::printf("  export, encrypted to a staff key:    %6.2f s  (%.2fx)    %6.2f s  (%.2fx)\n", s, s / f, sc, sc / fc);
     std::printf("  bar (unencrypted <= 2 s wall and <= 2x the floor): %s\n",
                 p <= 2.0 && p / f <= 2.0 ? "met" : "NOT met");
-    std::printf("  (each export also fsyncs every file, reads it all back to verify, and records the export)\n");
+    std::printf("  (each export also fsyncs every file, reads it all back to verify, and marks every visit exported)\n");
     std::printf("  last encrypted export by stage:\n");
     for (const auto& [stage, secs] : g_stages) std::printf("    %-40s %6.2f s\n", stage.c_str(), secs);
     if (!keep) fs::remove_all(dir);
