@@ -8,11 +8,30 @@
 namespace dv {
 
 std::uint32_t ExportAnswerSet::Texts::id(std::string_view text) {
-    if (const auto it = m_ids.find(text); it != m_ids.end()) return it->second;
+    if (m_slots.empty()) m_slots.assign(64, 0);
+    const std::uint64_t hash = std::hash<std::string_view>()(text);
+    const size_t mask = m_slots.size() - 1;
+    size_t i = hash & mask;
+    for (; m_slots[i] != 0; i = (i + 1) & mask) {
+        const std::uint32_t id = m_slots[i] - 1;
+        if (m_hashes[id] == hash && m_texts[id] == text) return id;
+    }
     const auto id = static_cast<std::uint32_t>(m_texts.size());
     m_texts.emplace_back(text);
-    m_ids.emplace(m_texts.back(), id);
+    m_hashes.push_back(hash);
+    m_slots[i] = id + 1;
+    if (m_texts.size() * 2 > m_slots.size()) grow();
     return id;
+}
+
+void ExportAnswerSet::Texts::grow() {
+    m_slots.assign(m_slots.size() * 2, 0);
+    const size_t mask = m_slots.size() - 1;
+    for (std::uint32_t id = 0; id < m_hashes.size(); ++id) {
+        size_t i = m_hashes[id] & mask;
+        while (m_slots[i] != 0) i = (i + 1) & mask;
+        m_slots[i] = id + 1;
+    }
 }
 
 namespace {
@@ -37,14 +56,20 @@ ExportAnswerSet::ExportAnswerSet(std::vector<std::string> session_ids) : m_sessi
 
 std::uint32_t ExportAnswerSet::key_of(std::string_view question_id, std::string_view phase,
                                       std::string_view content_hash) {
+    // Most rows answer what followed the previous row's question last time.
+    const std::uint32_t guess = m_last_key == kNoKey ? kNoKey : m_keys[m_last_key].next;
+    if (guess != kNoKey && m_texts.text(m_keys[guess].question) == question_id &&
+        m_texts.text(m_keys[guess].phase) == phase && m_texts.text(m_keys[guess].content_hash) == content_hash)
+        return m_last_key = guess;
     // '\n' cannot occur in an id, a phase or a hash, so the joined text is unambiguous.
     m_key_buffer.assign(question_id).append(1, '\n').append(phase).append(1, '\n').append(content_hash);
-    if (const auto it = m_key_ids.find(m_key_buffer); it != m_key_ids.end()) return it->second;
-    const auto id = static_cast<std::uint32_t>(m_keys.size());
-    m_keys.push_back({m_texts.id(question_id), m_texts.id(phase), m_texts.id(content_hash)});
-    m_key_ids.emplace(m_key_buffer, id);
-    m_rank.clear();  // a new key: rank again before the next effective()
-    return id;
+    const std::uint32_t id = m_key_ids.id(m_key_buffer);
+    if (id == m_keys.size()) {
+        m_keys.push_back({m_texts.id(question_id), m_texts.id(phase), m_texts.id(content_hash)});
+        m_rank.clear();  // a new key: rank again before the next effective()
+    }
+    if (m_last_key != kNoKey) m_keys[m_last_key].next = id;
+    return m_last_key = id;
 }
 
 void ExportAnswerSet::add(std::string_view session_id, std::int64_t answer_id, std::string_view question_id,

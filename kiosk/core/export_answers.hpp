@@ -46,7 +46,8 @@ public:
     ExportAnswerSet& operator=(const ExportAnswerSet&) = delete;
 
 private:
-    // Each distinct text once; the views in the maps point into the deque's stable strings.
+    // Each distinct text once, numbered from 0 in the order first seen. An open-addressing
+    // table: a lookup is a hash and, nearly always, one comparison.
     class Texts {
     public:
         std::uint32_t id(std::string_view text);
@@ -54,11 +55,15 @@ private:
         size_t size() const { return m_texts.size(); }
 
     private:
+        void grow();
         std::deque<std::string> m_texts;
-        std::unordered_map<std::string_view, std::uint32_t> m_ids;
+        std::vector<std::uint64_t> m_hashes;  // per id
+        std::vector<std::uint32_t> m_slots;   // id + 1, or 0 where empty; a power of two long
     };
+    static constexpr std::uint32_t kNoKey = 0xffffffffu;
     struct Key {  // what one row answers
         std::uint32_t question, phase, content_hash;
+        std::uint32_t next = kNoKey;  // the key that followed this one last time
     };
     struct Row {
         std::uint32_t key;
@@ -78,8 +83,9 @@ private:
     std::vector<Row> m_rows;
     Texts m_texts;
     std::vector<Key> m_keys;
-    std::unordered_map<std::string, std::uint32_t> m_key_ids;
+    Texts m_key_ids;  // question, phase and hash joined: a key's number
     std::string m_key_buffer;
+    std::uint32_t m_last_key = kNoKey;  // the previous row's: visits mostly follow one path
     std::vector<std::uint32_t> m_rank;  // per key, once ranked
     std::string m_last_session;         // the previous row's session, to skip a lookup
     std::uint32_t m_last_index = 0;
