@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace dv {
 
@@ -174,20 +175,34 @@ bool Store::mark_exported(const ExportMark& mark, const std::vector<std::pair<st
         s.bind(7, mark.sessions_from).bind(8, mark.sessions_to);
         if (s.step() != SQLITE_DONE) return fail("insert export");
     }
-    Stmt s(m_db,
-           "INSERT INTO exported_sessions (session_id, export_id, answers_through) VALUES (?1, ?2, ?3) "
-           "ON CONFLICT(session_id) DO UPDATE SET export_id = excluded.export_id, "
-           "answers_through = MAX(answers_through, excluded.answers_through)");
-    if (!s.ok()) return fail("prepare session mark");
     // In key order, so the B-tree fills page by page instead of at random.
     std::vector<const std::pair<std::string, std::int64_t>*> sorted;
     sorted.reserve(sessions.size());
     for (const auto& p : sessions) sorted.push_back(&p);
     std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (const auto* p : sorted) {
+    // Many visits per statement: a year's export marks 100k of them.
+    constexpr size_t kPerStatement = 200;
+    auto insert = [](size_t rows) {
+        std::string sql = "INSERT INTO exported_sessions (session_id, export_id, answers_through) VALUES ";
+        for (size_t i = 0; i < rows; ++i)
+            sql += (i ? ",(?" : "(?") + std::to_string(2 * i + 2) + ",?1,?" + std::to_string(2 * i + 3) + ")";
+        return sql + " ON CONFLICT(session_id) DO UPDATE SET export_id = excluded.export_id, "
+                     "answers_through = MAX(answers_through, excluded.answers_through)";
+    };
+    Stmt full(m_db, insert(kPerStatement).c_str());
+    if (!full.ok()) return fail("prepare session mark");
+    for (size_t first = 0; first < sorted.size(); first += kPerStatement) {
+        const size_t n = std::min(kPerStatement, sorted.size() - first);
+        std::optional<Stmt> rest;
+        Stmt& s = n == kPerStatement ? full : rest.emplace(m_db, insert(n).c_str());
+        if (!s.ok()) return fail("prepare session mark");
         s.reset();
-        s.bind(1, p->first).bind(2, mark.export_id).bind(3, p->second);
-        if (s.step() != SQLITE_DONE) return fail("mark session exported");
+        s.bind(1, mark.export_id);
+        for (size_t i = 0; i < n; ++i) {
+            s.bind(static_cast<int>(2 * i + 2), sorted[first + i]->first);
+            s.bind(static_cast<int>(2 * i + 3), sorted[first + i]->second);
+        }
+        if (s.step() != SQLITE_DONE) return fail("mark sessions exported");
     }
     if (!exec("COMMIT")) return fail("commit export mark");
     return true;
