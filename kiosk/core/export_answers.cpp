@@ -124,10 +124,15 @@ void ExportAnswerSet::effective(const std::string& session_id, std::vector<Expor
     m_gather.clear();
     for (std::uint32_t r = m_first[s]; r != 0; r = m_rows[r - 1].skipped_and_next & ~kSkipped)
         m_gather.push_back(r - 1);
-    // Stable: rows of one question and phase stay in the order they were stored, latest last.
-    std::stable_sort(m_gather.begin(), m_gather.end(), [this](std::uint32_t a, std::uint32_t b) {
-        return m_rank[m_rows[a].key] < m_rank[m_rows[b].key];
-    });
+    // An insertion sort (a visit has a few dozen rows at most), stable: rows of one question
+    // and phase stay in the order they were stored, the latest last.
+    for (size_t i = 1; i < m_gather.size(); ++i) {
+        const std::uint32_t row = m_gather[i];
+        const std::uint32_t rank = m_rank[m_rows[row].key];
+        size_t j = i;
+        for (; j > 0 && m_rank[m_rows[m_gather[j - 1]].key] > rank; --j) m_gather[j] = m_gather[j - 1];
+        m_gather[j] = row;
+    }
     size_t kept = 0;
     for (size_t i = 0; i < m_gather.size(); ++i) {
         const Row& row = m_rows[m_gather[i]];

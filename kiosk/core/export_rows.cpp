@@ -117,6 +117,7 @@ std::string period_label(const Group& g) {
 }
 
 void drop_answers_of_missing_sessions(const std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers) {
+    if (answers.empty()) return;
     std::unordered_set<std::string> kept;
     for (const auto& s : sessions) kept.insert(s.session_id);
     answers.erase(std::remove_if(answers.begin(), answers.end(),
@@ -131,9 +132,6 @@ void protect_guessable(const std::vector<Group>& groups, std::vector<ExportSessi
     auto has_rare_value = [k](const std::map<std::string, size_t>& counts) {
         return std::any_of(counts.begin(), counts.end(), [k](const auto& c) { return c.second < k; });
     };
-    std::unordered_map<std::string, size_t> group_of;
-    for (size_t g = 0; g < groups.size(); ++g)
-        for (size_t r : groups[g].rows) group_of[sessions[r].session_id] = g;
     if (options.protect_language) {
         for (const Group& g : groups) {
             std::map<std::string, size_t> per_language;
@@ -143,6 +141,10 @@ void protect_guessable(const std::vector<Group>& groups, std::vector<ExportSessi
             report.languages_blanked += static_cast<int>(g.rows.size());
         }
     }
+    if (options.guessable_questions.empty() || answers.empty()) return;
+    std::unordered_map<std::string, size_t> group_of;
+    for (size_t g = 0; g < groups.size(); ++g)
+        for (size_t r : groups[g].rows) group_of[sessions[r].session_id] = g;
     for (const auto& question : options.guessable_questions) {
         std::vector<std::map<std::string, size_t>> per_value(groups.size());
         for (const auto& a : answers)
@@ -205,6 +207,7 @@ void shuffle_rows(std::vector<ExportSession>& sessions, std::vector<ExportAnswer
         const size_t j = randombytes_uniform(static_cast<std::uint32_t>(i));
         std::swap(sessions[i - 1], sessions[j]);
     }
+    if (answers.empty()) return;  // an export that streams its answers in the sessions' new order
     std::unordered_map<std::string, size_t> position;
     for (size_t i = 0; i < sessions.size(); ++i) position[sessions[i].session_id] = i;
     auto place = [&](const ExportAnswer& a) {
