@@ -144,3 +144,20 @@ TEST_CASE("Bundle faults/a missing drive is named before anything is written", "
     CHECK(r.message.find("the drive was removed or stopped working (looking for the drive)") != std::string::npos);
     check_recovers(f, 12);
 }
+
+TEST_CASE("Bundle faults/(4)(5) answers that cannot be read stop the export before anything is marked",
+          "[bundle][faults]") {
+    // The export reads the answers on a connection of its own; here the database file has
+    // gone from its path (the kiosk's own connection keeps working).
+    test::ExportFixture f;
+    f.add_visits(30);
+    const std::string path = f.store->path(), aside = path + ".aside";
+    fs::rename(path, aside);
+    PosixFileOps posix;
+    const ExportResult r = f.run(posix, f.options());
+    fs::rename(aside, path);
+    CHECK(r.status == ExportResult::Status::Failed);
+    CHECK(r.message.rfind("Export stopped: the kiosk could not read its answers (open the answers to export: ", 0) == 0);
+    CHECK(fs::is_empty(f.drive));
+    check_recovers(f, 30);
+}
