@@ -109,21 +109,11 @@ void ExportAnswerSet::rank_keys() {
     }
 }
 
-void ExportAnswerSet::effective(const std::string& session_id, std::vector<ExportAnswer>& out,
-                                std::int64_t& through) {
-    through = 0;
-    const auto it = m_session_index.find(session_id);
-    if (it == m_session_index.end()) {
-        out.clear();
-        return;
-    }
-    const std::uint32_t s = it->second;
-    through = m_through[s];
+void ExportAnswerSet::gather(std::uint32_t session, const std::vector<bool>* wanted_keys) {
     if (m_rank.size() != m_keys.size()) rank_keys();
-
     m_gather.clear();
-    for (std::uint32_t r = m_first[s]; r != 0; r = m_rows[r - 1].skipped_and_next & ~kSkipped)
-        m_gather.push_back(r - 1);
+    for (std::uint32_t r = m_first[session]; r != 0; r = m_rows[r - 1].skipped_and_next & ~kSkipped)
+        if (!wanted_keys || (*wanted_keys)[m_rows[r - 1].key]) m_gather.push_back(r - 1);
     // An insertion sort (a visit has a few dozen rows at most), stable: rows of one question
     // and phase stay in the order they were stored, the latest last.
     for (size_t i = 1; i < m_gather.size(); ++i) {
@@ -133,7 +123,9 @@ void ExportAnswerSet::effective(const std::string& session_id, std::vector<Expor
         for (; j > 0 && m_rank[m_rows[m_gather[j - 1]].key] > rank; --j) m_gather[j] = m_gather[j - 1];
         m_gather[j] = row;
     }
-    size_t kept = 0;
+}
+
+size_t ExportAnswerSet::emit(const std::string& session_id, std::vector<ExportAnswer>& out, size_t kept) const {
     for (size_t i = 0; i < m_gather.size(); ++i) {
         const Row& row = m_rows[m_gather[i]];
         const bool superseded = i + 1 < m_gather.size() && m_rank[m_rows[m_gather[i + 1]].key] == m_rank[row.key];
@@ -147,7 +139,36 @@ void ExportAnswerSet::effective(const std::string& session_id, std::vector<Expor
         a.value.assign(m_texts.text(row.value));
         a.content_hash.assign(m_texts.text(key.content_hash));
     }
+    return kept;
+}
+
+void ExportAnswerSet::effective(const std::string& session_id, std::vector<ExportAnswer>& out,
+                                std::int64_t& through) {
+    through = 0;
+    const auto it = m_session_index.find(session_id);
+    if (it == m_session_index.end()) {
+        out.clear();
+        return;
+    }
+    through = m_through[it->second];
+    gather(it->second, nullptr);
+    out.resize(emit(session_id, out, 0));
+}
+
+std::vector<ExportAnswer> ExportAnswerSet::effective_to(const std::vector<std::string>& question_ids) {
+    std::vector<bool> wanted(m_keys.size(), false);
+    for (size_t k = 0; k < m_keys.size(); ++k)
+        wanted[k] = std::find(question_ids.begin(), question_ids.end(), m_texts.text(m_keys[k].question)) !=
+                    question_ids.end();
+    std::vector<ExportAnswer> out;
+    size_t kept = 0;
+    for (std::uint32_t s = 0; s < m_session_ids.size(); ++s) {
+        if (m_first[s] == 0) continue;
+        gather(s, &wanted);
+        kept = emit(m_session_ids[s], out, kept);
+    }
     out.resize(kept);
+    return out;
 }
 
 }  // namespace dv

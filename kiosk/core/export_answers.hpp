@@ -37,6 +37,10 @@ public:
     // skipped and superseded rows included. A session not in the set has none.
     void effective(const std::string& session_id, std::vector<ExportAnswer>& out, std::int64_t& through);
 
+    // The effective answers to these questions, of every session in the set, session by
+    // session (for the privacy steps that look at a whole export at once).
+    std::vector<ExportAnswer> effective_to(const std::vector<std::string>& question_ids);
+
     const std::vector<std::string>& session_ids() const { return m_session_ids; }
     size_t sessions() const { return m_session_ids.size(); }
     size_t rows() const { return m_rows.size(); }
@@ -75,6 +79,11 @@ private:
     std::uint32_t key_of(std::string_view question_id, std::string_view phase, std::string_view content_hash);
     // The order answers of one session come out in: by question, then phase.
     void rank_keys();
+    // A session's rows (those of wanted keys, if given) into m_gather, in rank order and,
+    // within a rank, in the order stored.
+    void gather(std::uint32_t session, const std::vector<bool>* wanted_keys);
+    // The effective answers among m_gather into out[kept...]; returns the new count.
+    size_t emit(const std::string& session_id, std::vector<ExportAnswer>& out, size_t kept) const;
 
     std::unordered_map<std::string_view, std::uint32_t> m_session_index;  // views into m_session_ids
     std::vector<std::string> m_session_ids;

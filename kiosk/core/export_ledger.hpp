@@ -49,10 +49,6 @@ public:
     // cannot be read or progress.stop was set.
     virtual bool read_answer_set(ExportAnswerSet& out, ReadProgress& progress, std::string& error) = 0;
 
-    // The effective answers to these questions, of every session (for the privacy steps that
-    // look at a whole export at once, such as guessable "about you" answers).
-    virtual bool read_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) = 0;
-
     // Records a verified export: each (session id, highest answer id exported) pair is taken.
     virtual bool mark_exported(const ExportMark& mark,
                                const std::vector<std::pair<std::string, std::int64_t>>& sessions) = 0;

@@ -125,22 +125,25 @@ void drop_answers_of_missing_sessions(const std::vector<ExportSession>& sessions
                   answers.end());
 }
 
-// Blanks a guessable field for a whole group when some value of it is rarer than k there.
-void protect_guessable(const std::vector<Group>& groups, std::vector<ExportSession>& sessions,
-                       std::vector<ExportAnswer>& answers, const CoarsenOptions& options, size_t k,
-                       CoarsenReport& report) {
-    auto has_rare_value = [k](const std::map<std::string, size_t>& counts) {
-        return std::any_of(counts.begin(), counts.end(), [k](const auto& c) { return c.second < k; });
-    };
-    if (options.protect_language) {
-        for (const Group& g : groups) {
-            std::map<std::string, size_t> per_language;
-            for (size_t r : g.rows) ++per_language[sessions[r].language];
-            if (!has_rare_value(per_language)) continue;
-            for (size_t r : g.rows) sessions[r].language.clear();
-            report.languages_blanked += static_cast<int>(g.rows.size());
-        }
+bool has_rare_value(const std::map<std::string, size_t>& counts, size_t k) {
+    return std::any_of(counts.begin(), counts.end(), [k](const auto& c) { return c.second < k; });
+}
+
+// A guessable field is blanked for a whole group when some value of it is rarer than k there.
+void protect_language(const std::vector<Group>& groups, std::vector<ExportSession>& sessions, size_t k,
+                      CoarsenReport& report) {
+    for (const Group& g : groups) {
+        std::map<std::string, size_t> per_language;
+        for (size_t r : g.rows) ++per_language[sessions[r].language];
+        if (!has_rare_value(per_language, k)) continue;
+        for (size_t r : g.rows) sessions[r].language.clear();
+        report.languages_blanked += static_cast<int>(g.rows.size());
     }
+}
+
+void protect_answers(const std::vector<Group>& groups, const std::vector<ExportSession>& sessions,
+                     std::vector<ExportAnswer>& answers, const CoarsenOptions& options, size_t k,
+                     CoarsenReport& report) {
     if (options.guessable_questions.empty() || answers.empty()) return;
     std::unordered_map<std::string, size_t> group_of;
     for (size_t g = 0; g < groups.size(); ++g)
@@ -154,7 +157,7 @@ void protect_guessable(const std::vector<Group>& groups, std::vector<ExportSessi
                                      [&](const ExportAnswer& a) {
                                          const auto it = group_of.find(a.session_id);
                                          return a.question_id == question && it != group_of.end() &&
-                                                has_rare_value(per_value[it->second]);
+                                                has_rare_value(per_value[it->second], k);
                                      }),
                       answers.end());
         report.answers_removed += static_cast<int>(before - answers.size());
@@ -190,8 +193,26 @@ CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vec
         }
     }
     drop_answers_of_missing_sessions(sessions, answers);
-    protect_guessable(groups, sessions, answers, options, k, report);
+    if (options.protect_language) protect_language(groups, sessions, k, report);
+    protect_answers(groups, sessions, answers, options, k, report);
     return report;
+}
+
+int protect_guessable_answers(const std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
+                              const CoarsenOptions& options) {
+    // Each group has its own label (coarsen_visit_times' periods never coincide), so the
+    // sessions sharing a label are exactly one of its groups.
+    std::map<std::string, size_t> group_of_label;
+    std::vector<Group> groups;
+    for (size_t r = 0; r < sessions.size(); ++r) {
+        const auto [it, added] = group_of_label.emplace(sessions[r].visit_date, groups.size());
+        if (added) groups.emplace_back();
+        groups[it->second].rows.push_back(r);
+    }
+    drop_answers_of_missing_sessions(sessions, answers);
+    CoarsenReport report;
+    protect_answers(groups, sessions, answers, options, static_cast<size_t>(std::max(1, options.min_group)), report);
+    return report.answers_removed;
 }
 
 bool period_contains(const std::string& label, const std::string& date) {

@@ -73,6 +73,15 @@ struct CoarsenReport {
 CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
                                   const CoarsenOptions& options);
 
+// The same protection of guessable answers, for an exporter that coarsens its sessions before
+// it has read their answers (the export job reads them meanwhile): `sessions` are already
+// coarsened, without answers, by coarsen_visit_times(), whose groups are the sessions sharing
+// a time label. Removes answers to options.guessable_questions whose value is rarer than
+// min_group in their session's group, and answers of sessions not there. Returns how many
+// guessable answers it removed (CoarsenReport::answers_removed).
+int protect_guessable_answers(const std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
+                              const CoarsenOptions& options);
+
 // True when a visit_date label ("YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD") covers date.
 bool period_contains(const std::string& label, const std::string& date);
 

@@ -164,15 +164,13 @@ void ExportJob::select() {
     if (m_options.pack)
         for (const auto& q : m_options.pack->default_content().questions)
             if (q.about_you) m_guessable.push_back(q.id);
-    std::vector<ExportAnswer> guessable;
-    if (!m_guessable.empty() && !m_ledger.read_answers_to(m_guessable, guessable))
-        return fail("Export stopped: the kiosk could not read its answers (" + m_ledger.error() + ").");
     m_summary = std::make_unique<SummaryBuilder>(m_options.pack, m_sessions, m_options.min_group);
+    // The sessions now; their guessable answers once the read has them (read_answers()).
     CoarsenOptions coarsen;
     coarsen.min_group = m_options.min_group;
     coarsen.drop_part_of_day = m_options.drop_part_of_day;
-    coarsen.guessable_questions = m_guessable;
-    m_coarsening = coarsen_visit_times(m_sessions, guessable, coarsen);
+    std::vector<ExportAnswer> no_answers;
+    m_coarsening = coarsen_visit_times(m_sessions, no_answers, coarsen);
     if (m_sessions.empty()) {
         stop_reading_answers();
         m_stage = Stage::NothingNew;
@@ -184,8 +182,6 @@ void ExportJob::select() {
                            "someone out).";
         return;
     }
-    for (auto& a : guessable) m_guessable_answers[a.session_id].push_back(std::move(a));
-    std::vector<ExportAnswer> no_answers;
     shuffle_rows(m_sessions, no_answers);
 
     std::set<std::tuple<std::string, std::string, std::string>> packs;
@@ -287,6 +283,16 @@ void ExportJob::read_answers() {
     if (m_reader.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) return;
     if (!m_reader.get())
         return fail("Export stopped: the kiosk could not read its answers (" + m_read_error + ").");
+    // Invariant 8, its last step: guessable answers rarer than min_group in their time group go.
+    if (!m_guessable.empty()) {
+        std::vector<ExportAnswer> guessable = m_answer_set->effective_to(m_guessable);
+        CoarsenOptions coarsen;
+        coarsen.min_group = m_options.min_group;
+        coarsen.guessable_questions = m_guessable;
+        m_coarsening.answers_removed = protect_guessable_answers(m_sessions, guessable, coarsen);
+        m_manifest.coarsening = m_coarsening;
+        for (auto& a : guessable) m_guessable_answers[a.session_id].push_back(std::move(a));
+    }
     m_stage = Stage::WritingAnswers;
 }
 

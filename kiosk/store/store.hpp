@@ -145,7 +145,6 @@ public:
     // Safe to call from another thread while the store is in use: it opens its own
     // read-only connection.
     bool read_answer_set(ExportAnswerSet& out, ExportLedger::ReadProgress& progress, std::string& error) const;
-    bool read_effective_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out);
     bool mark_exported(const ExportMark& mark, const std::vector<std::pair<std::string, std::int64_t>>& sessions);
     // Verified exports, newest first.
     std::vector<ExportMark> exports();

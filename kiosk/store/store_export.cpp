@@ -134,35 +134,6 @@ bool Store::read_answer_set(ExportAnswerSet& out, ExportLedger::ReadProgress& pr
     return true;
 }
 
-bool Store::read_effective_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) {
-    out.clear();
-    std::vector<std::string> ids;
-    Stmt sessions(m_db, "SELECT session_id FROM sessions ORDER BY session_id");
-    if (!sessions.ok()) return fail("prepare answers to questions");
-    int rc;
-    while ((rc = sessions.step()) == SQLITE_ROW) ids.push_back(sessions.text(0));
-    if (rc != SQLITE_DONE) return fail("read answers to questions");
-    ExportAnswerSet set(std::move(ids));
-    Stmt s(m_db,
-           "SELECT answer_id, session_id, question_id, phase, value, content_hash, skipped FROM answers "
-           "WHERE question_id = ?1 ORDER BY answer_id");
-    if (!s.ok()) return fail("prepare answers to questions");
-    for (const auto& q : question_ids) {
-        s.reset();
-        s.bind(1, q);
-        while ((rc = s.step()) == SQLITE_ROW)
-            set.add(s.view(1), s.integer(0), s.view(2), s.view(3), s.view(4), s.view(5), s.integer(6) != 0);
-        if (rc != SQLITE_DONE) return fail("read answers to questions");
-    }
-    std::vector<ExportAnswer> effective;
-    std::int64_t through = 0;
-    for (const auto& id : set.session_ids()) {
-        set.effective(id, effective, through);
-        out.insert(out.end(), effective.begin(), effective.end());
-    }
-    return true;
-}
-
 bool Store::mark_exported(const ExportMark& mark, const std::vector<std::pair<std::string, std::int64_t>>& sessions) {
     if (!begin_write()) return fail("begin export mark");
     {
@@ -289,10 +260,6 @@ bool StoreLedger::select_sessions(bool everything, std::vector<ExportSession>& o
 
 bool StoreLedger::read_answer_set(ExportAnswerSet& out, ReadProgress& progress, std::string& error) {
     return m_store.read_answer_set(out, progress, error);
-}
-
-bool StoreLedger::read_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) {
-    return m_store.read_effective_answers_to(question_ids, out);
 }
 
 bool StoreLedger::mark_exported(const ExportMark& mark,

@@ -15,7 +15,6 @@ public:
 
     bool select_sessions(bool everything, std::vector<ExportSession>& out) override;
     bool read_answer_set(ExportAnswerSet& out, ReadProgress& progress, std::string& error) override;
-    bool read_answers_to(const std::vector<std::string>& question_ids, std::vector<ExportAnswer>& out) override;
     bool mark_exported(const ExportMark& mark,
                        const std::vector<std::pair<std::string, std::int64_t>>& sessions) override;
     bool clock_confirmations(std::vector<ClockConfirmation>& out) override {

@@ -257,8 +257,13 @@ TEST_CASE("Store export/the answers to chosen questions come for every session, 
     REQUIRE(f.store->commit(visit("s1", {ans("age", "old")})));
     REQUIRE(f.store->commit(visit("s2", {ans("age", "", "", true)})));
     REQUIRE(f.store->commit(visit("s3", {ans("age", "young")})));
-    std::vector<ExportAnswer> out;
-    REQUIRE(f.store->read_effective_answers_to({"age"}, out));
+    std::vector<ExportSession> s;
+    REQUIRE(f.store->export_sessions(true, s));
+    ExportAnswerSet set(s);
+    ExportLedger::ReadProgress progress;
+    std::string error;
+    REQUIRE(f.store->read_answer_set(set, progress, error));
+    const std::vector<ExportAnswer> out = set.effective_to({"age"});
     std::map<std::string, std::string> got;
     for (const auto& a : out) got[a.session_id] = a.value;
     CHECK(got == std::map<std::string, std::string>{{"s1", "old"}, {"s3", "young"}});
