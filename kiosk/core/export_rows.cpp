@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -118,7 +119,7 @@ std::string period_label(const Group& g) {
 
 void drop_answers_of_missing_sessions(const std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers) {
     if (answers.empty()) return;
-    std::unordered_set<std::string> kept;
+    std::unordered_set<std::string_view> kept;
     for (const auto& s : sessions) kept.insert(s.session_id);
     answers.erase(std::remove_if(answers.begin(), answers.end(),
                                  [&](const ExportAnswer& a) { return kept.count(a.session_id) == 0; }),
@@ -143,25 +144,44 @@ void protect_language(const std::vector<Group>& groups, std::vector<ExportSessio
 
 void protect_answers(const std::vector<Group>& groups, const std::vector<ExportSession>& sessions,
                      std::vector<ExportAnswer>& answers, const CoarsenOptions& options, size_t k,
-                     CoarsenReport& report) {
+                     CoarsenReport& report, std::vector<ExportAnswer>* removed = nullptr) {
     if (options.guessable_questions.empty() || answers.empty()) return;
-    std::unordered_map<std::string, size_t> group_of;
+    std::unordered_map<std::string_view, size_t> group_of;
+    group_of.reserve(sessions.size());
     for (size_t g = 0; g < groups.size(); ++g)
-        for (size_t r : groups[g].rows) group_of[sessions[r].session_id] = g;
+        for (size_t r : groups[g].rows) group_of.emplace(sessions[r].session_id, g);
+    // Each guessable answer's group, looked up once.
+    constexpr size_t kNone = static_cast<size_t>(-1);
+    std::vector<size_t> group_of_answer(answers.size(), kNone);
+    for (size_t i = 0; i < answers.size(); ++i) {
+        const auto& a = answers[i];
+        if (std::find(options.guessable_questions.begin(), options.guessable_questions.end(), a.question_id) ==
+            options.guessable_questions.end())
+            continue;
+        if (const auto it = group_of.find(a.session_id); it != group_of.end()) group_of_answer[i] = it->second;
+    }
+    std::vector<bool> remove(answers.size(), false);
     for (const auto& question : options.guessable_questions) {
         std::vector<std::map<std::string, size_t>> per_value(groups.size());
-        for (const auto& a : answers)
-            if (a.question_id == question && group_of.count(a.session_id)) ++per_value[group_of[a.session_id]][a.value];
-        const auto before = answers.size();
-        answers.erase(std::remove_if(answers.begin(), answers.end(),
-                                     [&](const ExportAnswer& a) {
-                                         const auto it = group_of.find(a.session_id);
-                                         return a.question_id == question && it != group_of.end() &&
-                                                has_rare_value(per_value[it->second], k);
-                                     }),
-                      answers.end());
-        report.answers_removed += static_cast<int>(before - answers.size());
+        for (size_t i = 0; i < answers.size(); ++i)
+            if (group_of_answer[i] != kNone && answers[i].question_id == question)
+                ++per_value[group_of_answer[i]][answers[i].value];
+        for (size_t i = 0; i < answers.size(); ++i)
+            if (group_of_answer[i] != kNone && answers[i].question_id == question &&
+                has_rare_value(per_value[group_of_answer[i]], k))
+                remove[i] = true;
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < answers.size(); ++i) {
+        if (remove[i]) {
+            if (removed) removed->push_back(std::move(answers[i]));
+            continue;
+        }
+        if (kept != i) answers[kept] = std::move(answers[i]);
+        ++kept;
+    }
+    report.answers_removed += static_cast<int>(answers.size() - kept);
+    answers.resize(kept);
 }
 
 }  // namespace
@@ -199,7 +219,7 @@ CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vec
 }
 
 int protect_guessable_answers(const std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
-                              const CoarsenOptions& options) {
+                              const CoarsenOptions& options, std::vector<ExportAnswer>* removed) {
     // Each group has its own label (coarsen_visit_times' periods never coincide), so the
     // sessions sharing a label are exactly one of its groups.
     std::map<std::string, size_t> group_of_label;
@@ -211,7 +231,8 @@ int protect_guessable_answers(const std::vector<ExportSession>& sessions, std::v
     }
     drop_answers_of_missing_sessions(sessions, answers);
     CoarsenReport report;
-    protect_answers(groups, sessions, answers, options, static_cast<size_t>(std::max(1, options.min_group)), report);
+    protect_answers(groups, sessions, answers, options, static_cast<size_t>(std::max(1, options.min_group)), report,
+                    removed);
     return report.answers_removed;
 }
 

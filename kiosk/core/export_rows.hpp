@@ -78,9 +78,9 @@ CoarsenReport coarsen_visit_times(std::vector<ExportSession>& sessions, std::vec
 // coarsened, without answers, by coarsen_visit_times(), whose groups are the sessions sharing
 // a time label. Removes answers to options.guessable_questions whose value is rarer than
 // min_group in their session's group, and answers of sessions not there. Returns how many
-// guessable answers it removed (CoarsenReport::answers_removed).
+// guessable answers it removed (CoarsenReport::answers_removed), and gives them in `removed`.
 int protect_guessable_answers(const std::vector<ExportSession>& sessions, std::vector<ExportAnswer>& answers,
-                              const CoarsenOptions& options);
+                              const CoarsenOptions& options, std::vector<ExportAnswer>* removed = nullptr);
 
 // True when a visit_date label ("YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD") covers date.
 bool period_contains(const std::string& label, const std::string& date);

@@ -32,6 +32,9 @@ std::string period_end(const std::string& label) {
     return slash == std::string::npos ? label : label.substr(slash + 1);
 }
 
+// A guessable answer the privacy step removed: session, question and phase.
+std::string guessable_key(const ExportAnswer& a) { return a.session_id + '\n' + a.question_id + '\n' + a.phase; }
+
 std::string compact_date(const std::string& d) {
     std::string out;
     for (char c : d)
@@ -285,13 +288,13 @@ void ExportJob::read_answers() {
         return fail("Export stopped: the kiosk could not read its answers (" + m_read_error + ").");
     // Invariant 8, its last step: guessable answers rarer than min_group in their time group go.
     if (!m_guessable.empty()) {
-        std::vector<ExportAnswer> guessable = m_answer_set->effective_to(m_guessable);
+        std::vector<ExportAnswer> guessable = m_answer_set->effective_to(m_guessable), removed;
         CoarsenOptions coarsen;
         coarsen.min_group = m_options.min_group;
         coarsen.guessable_questions = m_guessable;
-        m_coarsening.answers_removed = protect_guessable_answers(m_sessions, guessable, coarsen);
+        m_coarsening.answers_removed = protect_guessable_answers(m_sessions, guessable, coarsen, &removed);
         m_manifest.coarsening = m_coarsening;
-        for (auto& a : guessable) m_guessable_answers[a.session_id].push_back(std::move(a));
+        for (const auto& a : removed) m_guessable_removed.insert(guessable_key(a));
     }
     m_stage = Stage::WritingAnswers;
 }
@@ -306,17 +309,11 @@ void ExportJob::write_answers() {
         std::int64_t through = 0;
         m_answer_set->effective(id, m_visit_answers, through);
         m_summary->add(id, m_visit_answers);  // by the store's rows: the summary suppresses on its own
-        // Guessable answers come from the coarsened set, which may have removed them.
         for (const auto& a : m_visit_answers) {
-            if (std::find(m_guessable.begin(), m_guessable.end(), a.question_id) != m_guessable.end()) continue;
+            if (!m_guessable_removed.empty() && m_guessable_removed.count(guessable_key(a))) continue;
             append_answer_row(rows, a);
             ++m_result.answers;
         }
-        if (const auto g = m_guessable_answers.find(id); g != m_guessable_answers.end())
-            for (const auto& a : g->second) {
-                append_answer_row(rows, a);
-                ++m_result.answers;
-            }
         m_taken.emplace_back(id, through);
         if (rows.size() >= kFlushBytes) {
             err = m_answers_file->add(rows);

@@ -59,7 +59,7 @@
 #include <future>
 #include <memory>
 #include <optional>
-#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -183,7 +183,7 @@ private:
     KioskKey m_kiosk_key;
     std::vector<ExportSession> m_sessions;  // coarsened and shuffled
     std::vector<std::string> m_guessable;   // "about you" questions, protected by coarsening
-    std::unordered_map<std::string, std::vector<ExportAnswer>> m_guessable_answers;  // what survived
+    std::unordered_set<std::string> m_guessable_removed;  // guessable answers the privacy step took out
     std::vector<std::pair<std::string, std::int64_t>> m_taken;  // session id, highest answer id
     size_t m_next_session = 0;
     std::unique_ptr<BundleFileWriter> m_answers_file;

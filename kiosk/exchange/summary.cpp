@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace dv {
 
 namespace {
@@ -30,17 +32,26 @@ SummaryBuilder::SummaryBuilder(const Pack* pack, const std::vector<ExportSession
     coarsen.drop_part_of_day = true;
     coarsen.protect_language = false;
     m_withheld = coarsen_visit_times(included, none, coarsen).rows_withheld;
-    for (const auto& s : included) m_period_of[s.session_id] = s.visit_date;
+    std::unordered_map<std::string, std::uint32_t> number_of_label;
+    m_period_of.reserve(included.size());
+    for (const auto& s : included) {
+        const auto [it, added] =
+            number_of_label.emplace(s.visit_date, static_cast<std::uint32_t>(m_period_labels.size()));
+        if (added) m_period_labels.push_back(s.visit_date);
+        m_period_of.emplace(s.session_id, it->second);
+    }
 }
 
 SummaryBuilder::Entry* SummaryBuilder::entry(std::string_view question, std::string_view phase) {
+    m_entry_key.assign(question).append(1, '\n').append(phase);
+    if (const auto cached = m_entry_of.find(m_entry_key); cached != m_entry_of.end()) return cached->second;
     const auto it = m_counts.find(std::pair<std::string_view, std::string_view>(question, phase));
     if (it != m_counts.end()) return it->second.question ? &it->second : nullptr;
     Entry e;
     if (m_pack) e.question = m_pack->default_content().question(question);
     if (e.question && e.question->type == QuestionType::FreeText) e.question = nullptr;  // never counted by value
     Entry& stored = m_counts.emplace(Key(question, phase), std::move(e)).first->second;
-    return stored.question ? &stored : nullptr;
+    return m_entry_of[m_entry_key] = stored.question ? &stored : nullptr;
 }
 
 void SummaryBuilder::add(const std::string& session_id, const std::vector<ExportAnswer>& answers) {
@@ -51,14 +62,15 @@ void SummaryBuilder::add(const std::string& session_id, const std::vector<Export
         Entry* e = entry(a.question_id, a.phase);
         if (!e) continue;
         const auto& options = e->question->options;
-        auto row = e->periods.find(period->second);
-        if (row == e->periods.end()) row = e->periods.emplace(period->second, std::vector<std::int64_t>(options.size())).first;
+        if (e->periods.size() <= period->second) e->periods.resize(m_period_labels.size());
+        std::vector<std::int64_t>& row = e->periods[period->second];
+        if (row.empty()) row.assign(options.size(), 0);
         std::string_view rest = a.value;  // option ids, ';' between them for a multi-choice answer
         while (!rest.empty()) {
             const size_t cut = rest.find(';');
             const std::string_view id = rest.substr(0, cut);
             for (size_t i = 0; i < options.size(); ++i)
-                if (options[i].id == id) ++row->second[i];
+                if (options[i].id == id) ++row[i];
             rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
         }
     }
@@ -72,10 +84,21 @@ std::string SummaryBuilder::json() const {
                       {"flagged_repeats_left_out", shown(suppress_count(m_flagged_left_out, m_rule))},
                       {"withheld", m_withheld > 0}};
     Json questions = Json::array();
+    // Periods in label order (ISO dates and periods sort by time).
+    std::vector<std::uint32_t> by_label(m_period_labels.size());
+    for (std::uint32_t p = 0; p < by_label.size(); ++p) by_label[p] = p;
+    std::sort(by_label.begin(), by_label.end(),
+              [this](std::uint32_t a, std::uint32_t b) { return m_period_labels[a] < m_period_labels[b]; });
     for (const auto& [key, e] : m_counts) {
-        if (!e.question || e.periods.empty()) continue;
+        if (!e.question) continue;
         std::vector<std::vector<std::int64_t>> counts;
-        for (const auto& [label, row] : e.periods) counts.push_back(row);
+        std::vector<const std::string*> labels;
+        for (std::uint32_t p : by_label)
+            if (p < e.periods.size() && !e.periods[p].empty()) {
+                counts.push_back(e.periods[p]);
+                labels.push_back(&m_period_labels[p]);
+            }
+        if (counts.empty()) continue;
         const SuppressedTable t = suppress_table(counts, m_rule);
         Json item;
         item["question_id"] = key.first;
@@ -87,11 +110,8 @@ std::string SummaryBuilder::json() const {
             return o;
         };
         Json periods = Json::array();
-        size_t r = 0;
-        for (const auto& entry : e.periods) {
-            periods.push_back({{"period", entry.first}, {"counts", by_option(t.cells[r])}, {"total", shown(t.row_totals[r])}});
-            ++r;
-        }
+        for (size_t r = 0; r < labels.size(); ++r)
+            periods.push_back({{"period", *labels[r]}, {"counts", by_option(t.cells[r])}, {"total", shown(t.row_totals[r])}});
         item["periods"] = std::move(periods);
         item["total"] = {{"counts", by_option(t.column_totals)}, {"total", shown(t.total)}};
         questions.push_back(std::move(item));

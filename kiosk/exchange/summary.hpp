@@ -34,7 +34,7 @@ public:
 private:
     struct Entry {
         const Question* question = nullptr;
-        std::map<std::string, std::vector<std::int64_t>, std::less<>> periods;  // period → count per option
+        std::vector<std::vector<std::int64_t>> periods;  // by period number: count per option, or empty
     };
     using Key = std::pair<std::string, std::string>;  // question id, phase
     struct KeyLess {
@@ -50,7 +50,11 @@ private:
     const Pack* m_pack;
     SuppressionRule m_rule;
     int m_min_group;
-    std::unordered_map<std::string, std::string> m_period_of;  // session id → period label
+    std::unordered_map<std::string, std::uint32_t> m_period_of;  // session id → period number
+    std::vector<std::string> m_period_labels;                    // by period number
+    // entry() by "question\nphase", without a string comparison per level of m_counts.
+    std::unordered_map<std::string, Entry*> m_entry_of;
+    std::string m_entry_key;
     std::int64_t m_flagged_left_out = 0;
     std::int64_t m_withheld = 0;
     std::map<Key, Entry, KeyLess> m_counts;

@@ -304,6 +304,25 @@ TEST_CASE("Bundle/(8) a rare 'about you' answer is removed for its whole group",
     CHECK(b.manifest.coarsening.answers_removed == 12);
 }
 
+TEST_CASE("Bundle/(8) 'about you' answers no one could be picked out by are exported", "[bundle]") {
+    test::ExportFixture f;
+    const auto& pack = test::tiny_pack();
+    const std::string hash = pack.default_content().question("q_age")->content_hash;
+    for (int i = 0; i < 24; ++i) {
+        PendingCommit p = test::visit_to(pack, "age" + std::to_string(100 + i), "2025-11-22", "afternoon");
+        p.answers.push_back({"q_age", "", i % 2 ? "old" : "young", hash, false});  // twelve of each
+        REQUIRE(f.store->commit(p));
+    }
+    ExportOptions o = f.options();
+    o.everything = true;
+    const BundleContents b = f.run_and_open(o);
+    std::map<std::string, int> bands;
+    for (const auto& a : b.answers)
+        if (a.question_id == "q_age") ++bands[a.value];
+    CHECK(bands == std::map<std::string, int>{{"old", 12}, {"young", 12}});
+    CHECK(b.manifest.coarsening.answers_removed == 0);
+}
+
 TEST_CASE("Bundle/visits flagged as repeat presses are exported as flagged and left out of the summary", "[bundle]") {
     test::ExportFixture f;
     f.add_visits(12);
