@@ -114,6 +114,7 @@ bool Store::read_answer_set(ExportAnswerSet& out, ExportLedger::ReadProgress& pr
         error = "the export was stopped";
         return false;
     }
+    if (high >= low) out.reserve_rows(static_cast<size_t>(high - low + 1));
     const double span = static_cast<double>(std::max<std::int64_t>(1, high - low + 1));
     std::int64_t rows = 0;
     int rc;
