@@ -19,12 +19,19 @@ SummaryBuilder::SummaryBuilder(const Pack* pack, const std::vector<ExportSession
                                SuppressionRule rule)
     : m_pack(pack), m_rule(rule), m_min_group(min_group) {
     // The periods of tabulate_answers(): flagged repeats out, the rest coarsened by date.
-    std::vector<ExportSession> included;
+    std::vector<ExportSession> included;  // only what coarsening looks at: a year is 100k of them
+    included.reserve(sessions.size());
     for (const auto& s : sessions) {
-        if (s.flagged_repeat)
+        if (s.flagged_repeat) {
             ++m_flagged_left_out;
-        else
-            included.push_back(s);
+            continue;
+        }
+        ExportSession& c = included.emplace_back();
+        c.session_id = s.session_id;
+        c.visit_date = s.visit_date;
+        c.part_of_day = s.part_of_day;
+        c.date_uncertain = s.date_uncertain;
+        c.boot = s.boot;
     }
     std::vector<ExportAnswer> none;
     CoarsenOptions coarsen;
