@@ -51,6 +51,10 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// A connection to the database at path with sqlite3_open_v2's flags, a 5 s busy timeout and
+// extended result codes; nullptr with a one-line error naming the file.
+sqlite3* open_connection(const std::string& path, int flags, std::string& error);
+
 // The first row's first column as text or integer; fallback when there is no row.
 std::string query_text(sqlite3* db, const char* sql, const std::string& fallback = {});
 std::int64_t query_integer(sqlite3* db, const char* sql, std::int64_t fallback = -1);

@@ -78,13 +78,9 @@ std::int64_t query_integer(sqlite3* db, const char* text, std::int64_t fallback)
     return s.ok() && s.step() == SQLITE_ROW ? s.integer(0) : fallback;
 }
 
-}  // namespace sql
-
-namespace {
-
-sqlite3* open_connection(const std::string& path, std::string& error) {
+sqlite3* open_connection(const std::string& path, int flags, std::string& error) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         error = path + ": cannot open the database: " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
@@ -94,6 +90,12 @@ sqlite3* open_connection(const std::string& path, std::string& error) {
     sqlite3_extended_result_codes(db, 1);
     return db;
 }
+
+}  // namespace sql
+
+namespace {
+
+constexpr int kReadWrite = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
 }  // namespace
 
@@ -106,7 +108,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, const Clock& clock) {
     const bool existed = health::has_content(path);
-    sqlite3* db = open_connection(path, error);
+    sqlite3* db = sql::open_connection(path, kReadWrite, error);
     if (!db) return nullptr;
     std::string moved_to, damage;
     if (existed) {  // invariants 6 and 10
@@ -123,7 +125,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, 
             sqlite3_close(db);
             damage = check.detail;
             if (!health::move_aside(path, clock.local_now(), moved_to, error)) return nullptr;
-            db = open_connection(path, error);
+            db = sql::open_connection(path, kReadWrite, error);
             if (!db) return nullptr;
         }
         sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);

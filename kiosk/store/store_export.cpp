@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace dv {
@@ -66,16 +67,13 @@ bool Store::export_sessions(bool everything, std::vector<ExportSession>& out) {
 bool Store::read_answer_set(ExportAnswerSet& out, ExportLedger::ReadProgress& progress, std::string& error) const {
     // Its own read-only connection: this may run on another thread while the store's own
     // connection goes on serving the export job and the staff screen.
-    struct Connection {
-        sqlite3* db = nullptr;
-        ~Connection() { sqlite3_close(db); }
-    } connection;
-    sqlite3*& db = connection.db;
-    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        error = "open the answers to export: " + std::string(db ? sqlite3_errmsg(db) : "out of memory");
+    const std::unique_ptr<sqlite3, int (*)(sqlite3*)> connection(
+        sql::open_connection(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error), sqlite3_close);
+    if (!connection) {
+        error = "open the answers to export: " + error;
         return false;
     }
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3* db = connection.get();
     auto failed = [&](const char* what) {
         error = std::string(what) + ": " + sqlite3_errmsg(db);
         return false;

@@ -6,6 +6,7 @@
 // any timing starts.
 //
 // Usage: bench_collect [--bundles N] [--sessions-per-bundle N] [--no-postgres] [--dir DIR]
+#include "bench_timing.hpp"
 #include "exchange/bundle_read.hpp"
 #include "support/bundle_maker.hpp"
 #include "support/postgres_server.hpp"
@@ -24,11 +25,10 @@
 namespace fs = std::filesystem;
 using namespace dv;
 
-namespace {
+using dv::bench::cpu_seconds;
+using dv::bench::seconds_since;
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
+namespace {
 
 struct Question {
     const char* id;
@@ -53,14 +53,6 @@ const std::vector<Question>& questions() {
     return q;
 }
 
-// CPU seconds (user + system) used by this process's finished children.
-double children_cpu_seconds() {
-    rusage u{};
-    getrusage(RUSAGE_CHILDREN, &u);
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
 std::string load_average() {
     std::FILE* f = std::fopen("/proc/loadavg", "r");
     char buf[64] = "?";
@@ -77,11 +69,11 @@ double g_cpu = 0;  // CPU seconds of the last datavoice run
 double run_tool(const std::vector<std::string>& args, bool& ok) {
     std::vector<std::string> argv{DATAVOICE_TOOL_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
-    const double cpu0 = children_cpu_seconds();
+    const double cpu0 = cpu_seconds(RUSAGE_CHILDREN);
     const auto t0 = std::chrono::steady_clock::now();
     const auto r = proc::run_process(argv);
     const double s = seconds_since(t0);
-    g_cpu = children_cpu_seconds() - cpu0;
+    g_cpu = cpu_seconds(RUSAGE_CHILDREN) - cpu0;
     ok = r.exit_code == 0;
     if (!ok) std::fprintf(stderr, "bench_collect: datavoice %s failed:\n%s%s\n", args[0].c_str(), r.out.c_str(), r.err.c_str());
     else if (args[0] == "collect") std::printf("    %s", r.out.substr(0, r.out.find('\n') + 1).c_str());

@@ -4,6 +4,7 @@
 //
 // Usage: bench_export [--sessions N] [--runs N] [--dir DIR]   (needs the sqlite3 CLI)
 // With --dir the generated database is kept there and reused by later runs.
+#include "bench_timing.hpp"
 #include "core/clock.hpp"
 #include "exchange/pack_files.hpp"
 #include "exchange/bundle.hpp"
@@ -25,19 +26,10 @@
 namespace fs = std::filesystem;
 using namespace dv;
 
+using dv::bench::cpu_seconds;
+using dv::bench::seconds_since;
+
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// CPU seconds (user + system) used so far by this process, or by its finished children.
-double cpu_seconds(int who) {
-    rusage u{};
-    getrusage(who, &u);
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());

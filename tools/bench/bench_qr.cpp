@@ -11,6 +11,7 @@
 //
 // Usage: bench_qr [--visits N] [--answers-per-visit N] [--rate CODES_PER_SECOND] [--miss P] [--out DIR]
 // (--out writes the files the codes carry, to look at)
+#include "bench_timing.hpp"
 #include "core/clock.hpp"
 #include "core/privacy.hpp"
 #include "exchange/pack_files.hpp"
@@ -40,11 +41,9 @@
 namespace fs = std::filesystem;
 using namespace dv;
 
-namespace {
+using dv::bench::seconds_since;
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
+namespace {
 
 // The most bytes one binary-mode symbol of this version holds at level M (by trying).
 int binary_capacity(int version) {

@@ -12,6 +12,7 @@
 //                                    [--dir DIR]
 // --render draws every frame (slow under llvmpipe); by default the kiosk lays out every frame
 // and taps it, and rasterises only the marker frames (--skip-unseen-frames).
+#include "bench_timing.hpp"
 #include "exchange/pack_files.hpp"
 #include "exchange/files.hpp"
 #include "simulate/simulation.hpp"
@@ -37,6 +38,8 @@
 namespace fs = std::filesystem;
 using Steady = std::chrono::steady_clock;
 
+using dv::bench::seconds_since;
+
 namespace {
 
 const std::string kRoot = DATAVOICE_SOURCE_DIR;
@@ -46,8 +49,6 @@ const std::string kPack = kRoot + "/assets/content/default";
 const std::string kPopulation = kRoot + "/assets/populations/norfolk-2025.toml";
 const std::string kProfile = kRoot + "/firmware_profiles/pi-7in-800x480.toml";
 constexpr std::uint64_t kSeed = 2025;
-
-double seconds_since(Steady::time_point t) { return std::chrono::duration<double>(Steady::now() - t).count(); }
 
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "bench_simulate: %s\n", message.c_str());

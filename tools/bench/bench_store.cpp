@@ -7,6 +7,7 @@
 //   4. a retention purge of the oldest month
 // Usage: bench_store [--dir DIR] [--sessions N]   (DIR: where the files go; default: the
 // system temporary folder, which should be on the kiosk's kind of storage)
+#include "bench_timing.hpp"
 #include "store/store.hpp"
 
 #include <sqlite3.h>
@@ -28,9 +29,9 @@
 namespace fs = std::filesystem;
 using Steady = std::chrono::steady_clock;
 
-namespace {
+using dv::bench::seconds_since;
 
-double seconds_since(Steady::time_point t) { return std::chrono::duration<double>(Steady::now() - t).count(); }
+namespace {
 
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
