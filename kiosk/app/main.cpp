@@ -1,4 +1,5 @@
 // datavoice-kiosk: checks every input before showing a window, then runs the kiosk.
+#include "data_check.hpp"
 #include "kiosk_app.hpp"
 #include "kiosk_clock.hpp"
 #include "options.hpp"
@@ -24,10 +25,7 @@ int bad_input(const std::string& line) {
     return 2;
 }
 
-std::string install_root() {
-    if (const char* env = std::getenv("DATAVOICE_HOME"); env && *env) return env;
-    return DATAVOICE_SOURCE_DIR;
-}
+std::string install_root() { return dv::data_root(DATAVOICE_DATA_NAME, DATAVOICE_SOURCE_DIR); }
 
 // What the second thread finds (main() below): the pack to run, the fonts to draw it with,
 // or the lines that say why the kiosk cannot start.
@@ -89,6 +87,7 @@ int main(int argc, char** argv) {
         std::printf("datavoice-kiosk %s\n", DATAVOICE_VERSION);
         return 0;
     }
+    if (!opt.check_data.empty()) return check_data_folder(opt.check_data);
 
     // Everything is checked before a window is shown, so bad input never leaves one half-drawn.
     std::string profile_text;

@@ -23,6 +23,8 @@ const char* kiosk_usage() {
            "  --quit-after SECONDS  for benchmarks and tests: quit cleanly (exit 0) after this long\n"
            "  --first-frame-exit  for benchmarks: print the monotonic time of the first frame, then exit\n"
            "  --skip-unseen-frames  with --script: lay out every frame but draw only those screenshotted\n"
+           "  --check-data DIR    check that the kiosk can write in DIR and read its database, change\n"
+           "                      nothing, and exit (0 ready, 2 not: one line says why and the fix)\n"
            "  --version           print the version and exit\n"
            "  --help              print this help and exit\n"
            "\n"
@@ -86,6 +88,8 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
             if (!value(out.site_label)) return false;
         } else if (a == "--staff-key") {
             if (!value(out.staff_key)) return false;
+        } else if (a == "--check-data") {
+            if (!value(out.check_data)) return false;
         } else if (a == "--help" || a == "-h") {
             out.help = true;
         } else if (a == "--version") {

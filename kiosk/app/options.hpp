@@ -22,6 +22,7 @@ struct KioskOptions {
     bool set_pin = false;     // read the staff PIN from standard input
     std::string site_label;   // the site's name, used in export names
     std::string staff_key;    // a staff public key file (datavoice keygen): exports are encrypted to it
+    std::string check_data;   // only check that the kiosk can use this data folder, then exit (data_check.hpp)
     bool help = false;
     bool version = false;
 };

@@ -2,6 +2,7 @@
 #include "files.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +47,15 @@ bool ensure_writable_dir(const std::string& dir, std::string& error) {
         error = dir + ": cannot create the data folder (" + (ec ? ec.message() : std::string("not a folder")) + ")";
         return false;
     }
+    return can_write_in_dir(dir, error);
+}
+
+bool can_write_in_dir(const std::string& dir, std::string& error) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        error = dir + ": no such folder";
+        return false;
+    }
     const std::string probe = (fs::path(dir) / ".datavoice-write-test").string();
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0) {
@@ -55,6 +65,17 @@ bool ensure_writable_dir(const std::string& dir, std::string& error) {
     ::close(fd);
     ::unlink(probe.c_str());
     return true;
+}
+
+std::string data_root(const std::string& share_name, const std::string& source_dir) {
+    if (const char* env = std::getenv("DATAVOICE_HOME"); env && *env) return env;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / share_name;
+        if (exe.parent_path().filename() == "bin" && fs::is_directory(installed / "assets", ec)) return installed.string();
+    }
+    return source_dir;
 }
 
 }  // namespace dv

@@ -62,6 +62,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 namespace dv {
 
 using sql::Stmt;
@@ -100,6 +102,38 @@ constexpr int kReadWrite = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 }  // namespace
 
 int Store::current_schema_version() { return schema::latest_version(); }
+
+bool Store::peek_schema_version(const std::string& path, int& version, std::string& error) {
+    version = 0;
+    if (!health::has_content(path)) return true;
+    // With no log beside it the file is whole: open it immutable, so that not even the -shm
+    // and -wal files a read-only connection makes are left in the folder. With a log (the
+    // kiosk was stopped hard), the log may hold the latest schema change: read through it.
+    std::error_code ec;
+    const bool has_log = std::filesystem::exists(path + "-wal", ec);
+    std::string uri = "file:";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[static_cast<unsigned char>(c) >> 4];
+            uri += hex[static_cast<unsigned char>(c) & 15];
+        } else {
+            uri += c;
+        }
+    }
+    uri += "?mode=ro&immutable=1";
+    sqlite3* db = has_log ? sql::open_connection(path, SQLITE_OPEN_READONLY, error)
+                          : sql::open_connection(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+    if (!db) {
+        error = path + ": cannot open the database";
+        return false;
+    }
+    version = static_cast<int>(sql::query_integer(db, "PRAGMA user_version"));
+    if (version < 0) error = path + ": cannot read the database: " + sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return version >= 0;
+}
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) {
     static const SystemClock system_clock;

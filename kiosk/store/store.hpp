@@ -79,6 +79,10 @@ public:
 
     static int current_schema_version();
     int schema_version();
+    // The schema version of the database at path, read without changing anything (no
+    // migration, no checkpoint, no repair): for the package's check before it starts a new
+    // version of the kiosk. 0 for a file that does not exist yet. False with one line.
+    static bool peek_schema_version(const std::string& path, int& version, std::string& error);
     // The connection's durability settings: "wal" and 2 (FULL) once open() succeeded.
     std::string journal_mode();
     int synchronous_level();

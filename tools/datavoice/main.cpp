@@ -1,6 +1,8 @@
 // datavoice: the staff command. Each subcommand lives in its own file (cmd_<name>.cpp).
 #include "commands.hpp"
 
+#include "exchange/files.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -36,8 +38,7 @@ void usage(FILE* out) {
 }  // namespace
 
 std::string dv::tools::default_content_dir() {
-    const char* env = std::getenv("DATAVOICE_HOME");
-    return std::string(env && *env ? env : DATAVOICE_SOURCE_DIR) + "/assets/content/default";
+    return dv::data_root(DATAVOICE_DATA_NAME, DATAVOICE_SOURCE_DIR) + "/assets/content/default";
 }
 
 int main(int argc, char** argv) {

@@ -5,8 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${DATAVOICE_BUILD_DIR:-$root/build}
-"$root/tools/setup/install-deps.sh" build
-"$root/tools/setup/build.sh"
+"$root/tools/setup/install-deps.sh" run
+"$root/tools/setup/build.sh" datavoice-kiosk   # only the kiosk: no tests, tools or benchmarks
 kiosk="$build/kiosk/app/datavoice-kiosk"
 profile="$root/firmware_profiles/floor-21in-1920x1080.toml"
 
