@@ -158,6 +158,26 @@ std::optional<StaffSecretKey> parse_staff_secret_key(std::string_view text, cons
     return k;
 }
 
+std::string key_fingerprint(const std::array<unsigned char, 32>& pub) {
+    start_sodium();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, pub.data(), pub.size());
+    static const char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 8; ++i) {
+        if (i && i % 2 == 0) out += '-';
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> key_fingerprint(std::string_view pub_base64) {
+    std::array<unsigned char, 32> pub{};
+    if (!decode_into(pub_base64, pub)) return std::nullopt;
+    return key_fingerprint(pub);
+}
+
 std::string format_kiosk_key(const KioskKey& k) { return "ed25519 " + to_base64(k.secret.data(), k.secret.size()); }
 
 std::optional<KioskKey> parse_kiosk_key(std::string_view text) {

@@ -48,6 +48,13 @@ std::optional<StaffSecretKey> parse_staff_secret_key(std::string_view text, cons
 std::string format_kiosk_key(const KioskKey& k);  // one line, for the settings table
 std::optional<KioskKey> parse_kiosk_key(std::string_view text);
 
+// What staff compare by eye: the kiosk's staff screen shows it, `datavoice kiosk list` and
+// collect's refusals print it. The first 8 bytes of the SHA-256 of the 32-byte public key,
+// as 16 lower-case hex digits in groups of four joined by '-' ("3f2a-91bc-0d4e-77a1").
+std::string key_fingerprint(const std::array<unsigned char, 32>& pub);
+// The same for a base64 public key as manifest.json holds it; nullopt when it is not one.
+std::optional<std::string> key_fingerprint(std::string_view pub_base64);
+
 std::string to_base64(const unsigned char* bytes, size_t n);
 std::string to_base64(std::string_view bytes);
 std::optional<std::string> from_base64(std::string_view text);

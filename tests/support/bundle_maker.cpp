@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <tuple>
 #include <stdexcept>
 
 namespace dv::test {
@@ -51,7 +53,7 @@ std::string export_id_for(std::uint64_t n) {
 }
 
 ExportSession made_session(const std::string& id, const std::string& date, const std::string& part_of_day,
-                           const std::string& pack_id, const std::string& pack_version) {
+                           const std::string& pack_id, const std::string& pack_version, const std::string& pack_hash) {
     ExportSession s;
     s.session_id = id;
     s.visit_date = date;
@@ -59,7 +61,7 @@ ExportSession made_session(const std::string& id, const std::string& date, const
     s.language = "en";
     s.pack_id = pack_id;
     s.pack_version = pack_version;
-    s.pack_hash = std::string(64, 'a');
+    s.pack_hash = pack_hash;
     return s;
 }
 
@@ -102,8 +104,13 @@ std::string write_bundle(const std::string& parent, const BundleSpec& spec) {
                   "\", \"bytes\": " + std::to_string(f.bytes.size()) + ", \"sha256\": \"" + sha256_hex(f.bytes) + "\"" +
                   (f.rows >= 0 ? ", \"rows\": " + std::to_string(f.rows) : std::string()) + "}";
     }
-    const std::string pack = spec.sessions.empty() ? "default" : spec.sessions[0].pack_id;
-    const std::string version = spec.sessions.empty() ? "1.0.0" : spec.sessions[0].pack_version;
+    // Every pack the sessions name, as the kiosk lists them.
+    std::set<std::tuple<std::string, std::string, std::string>> used;
+    for (const auto& s : spec.sessions) used.insert({s.pack_id, s.pack_version, s.pack_hash});
+    std::string packs;
+    for (const auto& [id, version, hash] : used)
+        packs += std::string(packs.empty() ? "" : ", ") + "{\"id\": " + json_string(id) + ", \"version\": " +
+                 json_string(version) + ", \"hash\": " + json_string(hash) + "}";
     std::string manifest = "{\n  \"format\": \"datavoice-bundle\",\n  \"format_version\": " +
                            std::to_string(spec.format_version) + ",\n  \"export_id\": " + json_string(spec.export_id) +
                            ",\n  \"site_label\": " + json_string(spec.site_label) + ",\n  \"kiosk_key\": \"" +
@@ -114,8 +121,7 @@ std::string write_bundle(const std::string& parent, const BundleSpec& spec) {
                            "  \"sessions_from\": \"" + from + "\",\n  \"sessions_to\": \"" + to + "\",\n" +
                            "  \"counts\": {\"sessions\": " + std::to_string(spec.sessions.size()) +
                            ", \"answers\": " + std::to_string(spec.answers.size()) + "},\n" +
-                           "  \"packs\": [{\"id\": " + json_string(pack) + ", \"version\": " + json_string(version) +
-                           ", \"hash\": \"" + std::string(64, 'a') + "\"}],\n  \"encryption\": " +
+                           "  \"packs\": [" + packs + "],\n  \"encryption\": " +
                            (spec.recipient ? "{\"scheme\": \"sealed-stream-1\", \"recipient\": \"" +
                                                  to_base64(spec.recipient->box.data(), spec.recipient->box.size()) + "\"}"
                                            : std::string("null")) +

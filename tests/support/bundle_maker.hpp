@@ -34,6 +34,6 @@ std::string export_id_for(std::uint64_t n);
 
 // A session of the default pack's shape, ready to fill.
 ExportSession made_session(const std::string& id, const std::string& date, const std::string& part_of_day,
-                           const std::string& pack_id, const std::string& pack_version);
+                           const std::string& pack_id, const std::string& pack_version, const std::string& pack_hash);
 
 }  // namespace dv::test

@@ -11,7 +11,7 @@
 namespace dv::test {
 
 Collected collect_into(const std::string& db, const std::vector<std::string>& paths) {
-    std::vector<std::string> argv{tool_binary(), "collect", "--db", db};
+    std::vector<std::string> argv{tool_binary(), "collect", "--enrol", "--db", db};
     argv.insert(argv.end(), paths.begin(), paths.end());
     const auto r = run_process(argv);
     INFO(r.out << r.err);

@@ -21,9 +21,13 @@ std::string default_wording(const std::string& question_id) {
     return q ? std::string(wording_key(q->content_hash)) : std::string(16, '0');
 }
 
-std::vector<std::string> write_survey(const std::string& parent, const KioskKey& kiosk, int bundles, bool extras,
-                                      std::uint64_t first_export) {
+ExportSession default_session(const std::string& id, const std::string& date, const std::string& part_of_day) {
     const Pack& pack = default_pack();
+    return made_session(id, date, part_of_day, pack.id, pack.version, pack.hash);
+}
+
+std::vector<std::string> write_survey(const std::string& parent, const SurveyKiosks& kiosks, int bundles, bool extras,
+                                      std::uint64_t first_export) {
     std::vector<ExportSession> sessions;
     std::vector<ExportAnswer> answers;
     const std::string comfort = default_wording("comfort_wider");
@@ -31,8 +35,7 @@ std::vector<std::string> write_survey(const std::string& parent, const KioskKey&
     const auto add = [&](const std::string& value, const std::string& mode, bool flagged) {
         char id[33];
         std::snprintf(id, sizeof id, "%032x", 0x5000 + n);
-        ExportSession s = made_session(id, n % 2 ? "2025-11-21" : "2025-12-02", n % 3 ? "morning" : "afternoon",
-                                       pack.id, pack.version);
+        ExportSession s = default_session(id, n % 2 ? "2025-11-21" : "2025-12-02", n % 3 ? "morning" : "afternoon");
         s.mode = mode;
         s.flagged_repeat = flagged;
         s.language = n % 4 ? "en" : "pl";
@@ -66,7 +69,7 @@ std::vector<std::string> write_survey(const std::string& parent, const KioskKey&
     std::vector<BundleSpec> specs(static_cast<size_t>(bundles));
     for (int b = 0; b < bundles; ++b) {
         specs[static_cast<size_t>(b)].export_id = export_id_for(first_export + static_cast<std::uint64_t>(b));
-        specs[static_cast<size_t>(b)].kiosk = kiosk;
+        specs[static_cast<size_t>(b)].kiosk = b % 2 ? kiosks.hill_street : kiosks.riverside;
         specs[static_cast<size_t>(b)].site_label = b % 2 ? "Hill Street Library" : "Riverside Surgery";
     }
     std::vector<int> bundle_of_session(sessions.size());

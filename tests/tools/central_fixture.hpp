@@ -20,11 +20,20 @@ const std::vector<std::pair<std::string, std::int64_t>>& table2_counts();
 // The first 16 hex digits of the default pack's English wording of a question.
 std::string default_wording(const std::string& question_id);
 
+// One kiosk at each of the survey's two sites.
+struct SurveyKiosks {
+    KioskKey riverside = generate_kiosk_key();    // "Riverside Surgery"
+    KioskKey hill_street = generate_kiosk_key();  // "Hill Street Library"
+};
+
+// A session of the default pack as the tests' pack folder holds it (its version and hash).
+ExportSession default_session(const std::string& id, const std::string& date, const std::string& part_of_day);
+
 // Writes the survey into `parent` as `bundles` bundles from two sites ("Riverside Surgery",
-// "Hill Street Library"), signed by `kiosk`. With extras: 5 repeat presses, 12 facilitator
+// "Hill Street Library"), each signed by its site's kiosk. With extras: 5 repeat presses, 12 facilitator
 // sessions (all answering comfort_wider), warm_homes_view first/second for the first 60
 // visitors, reassure (multi) for the first 100, age_band for all.
-std::vector<std::string> write_survey(const std::string& parent, const KioskKey& kiosk, int bundles, bool extras,
+std::vector<std::string> write_survey(const std::string& parent, const SurveyKiosks& kiosks, int bundles, bool extras,
                                       std::uint64_t first_export = 1);
 
 ProcessResult run_tool(const std::vector<std::string>& args);

@@ -30,18 +30,18 @@ int lines_with(const std::string& text, const std::string& needle) {
 
 TEST_CASE("Collect/the same bundle twice adds nothing and an overlapping export adds only its new visits", "[collect]") {
     test::TempDir dir;
-    const KioskKey kiosk = generate_kiosk_key();
-    const auto bundles = test::write_survey(dir.file("drive"), kiosk, 2, false);
+    const test::SurveyKiosks kiosks;
+    const auto bundles = test::write_survey(dir.file("drive"), kiosks, 2, false);
     const std::string db = dir.file("central.sqlite");
 
-    auto first = test::run_tool({"collect", "--db", db, bundles[0]});
+    auto first = test::run_tool({"collect", "--enrol", "--db", db, bundles[0]});
     INFO(first.out << first.err);
     REQUIRE(first.exit_code == 0);
     const std::string sessions = count_of(db, "sessions"), answers = count_of(db, "answers");
     CHECK(sessions == "230");  // 459 sessions dealt into two bundles
     CHECK(first.out.find("1 bundles (0 already collected, 0 refused), 230 visits, 230 answers") != std::string::npos);
 
-    auto again = test::run_tool({"collect", "--db", db, bundles[0]});
+    auto again = test::run_tool({"collect", "--enrol", "--db", db, bundles[0]});
     CHECK(again.exit_code == 0);
     CHECK(again.out.find("0 bundles (1 already collected, 0 refused), 0 visits, 0 answers; 230 visits skipped") !=
           std::string::npos);
@@ -51,18 +51,18 @@ TEST_CASE("Collect/the same bundle twice adds nothing and an overlapping export 
     // A later export from the same kiosk ("everything") repeats 10 visits of the first and adds 3.
     test::BundleSpec overlap;
     overlap.export_id = test::export_id_for(99);
-    overlap.kiosk = kiosk;
+    overlap.kiosk = kiosks.riverside;
     std::vector<std::string> ids = {};
     for (const auto& id : std::vector<std::string>{"5000", "5002", "5004", "5006", "5008", "500a", "500c", "500e",
                                                    "5010", "5012"})
         ids.push_back(std::string(28, '0') + id);
     for (const auto& id : {"f001", "f002", "f003"}) ids.push_back(std::string(28, '0') + id);
     for (const auto& id : ids) {
-        overlap.sessions.push_back(test::made_session(id, "2025-12-02", "morning", "default", test::default_pack().version));
+        overlap.sessions.push_back(test::default_session(id, "2025-12-02", "morning"));
         overlap.answers.push_back({id, "comfort_wider", "", "neutral", test::default_wording("comfort_wider")});
     }
     const std::string overlap_dir = test::write_bundle(dir.file("drive2"), overlap);
-    auto merged = test::run_tool({"collect", "--db", db, overlap_dir, bundles[0]});
+    auto merged = test::run_tool({"collect", "--enrol", "--db", db, overlap_dir, bundles[0]});
     INFO(merged.out);
     CHECK(merged.exit_code == 0);
     CHECK(merged.out.find("1 bundles (1 already collected, 0 refused), 3 visits, 3 answers; 240 visits skipped") !=
@@ -76,21 +76,21 @@ TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keye
           "and the others go in",
           "[collect]") {
     test::TempDir dir;
-    const KioskKey kiosk = generate_kiosk_key();
+    const test::SurveyKiosks kiosks;
+    const KioskKey& kiosk = kiosks.riverside;
     const StaffSecretKey staff = generate_staff_key(), other = generate_staff_key();
     {
         std::ofstream(dir.file("staff.key")) << format_staff_secret_key(staff);
     }
     const std::string drive = dir.file("drive");
     // Six good bundles, the last two encrypted to our staff key.
-    auto good = test::write_survey(drive, kiosk, 4, false, 1);
+    auto good = test::write_survey(drive, kiosks, 4, false, 1);
     test::BundleSpec sealed;
     sealed.kiosk = kiosk;
     sealed.recipient = staff.pub;
     for (int b = 0; b < 2; ++b) {
         sealed.export_id = test::export_id_for(50 + static_cast<unsigned>(b));
-        sealed.sessions = {test::made_session(std::string(31, 'e') + std::to_string(b), "2025-11-23", "", "default",
-                                              test::default_pack().version)};
+        sealed.sessions = {test::default_session(std::string(31, 'e') + std::to_string(b), "2025-11-23", "")};
         sealed.answers = {{sealed.sessions[0].session_id, "comfort_wider", "", "neutral", test::default_wording("comfort_wider")}};
         good.push_back(test::write_bundle(drive, sealed));
     }
@@ -99,8 +99,7 @@ TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keye
         test::BundleSpec s;
         s.export_id = test::export_id_for(id);
         s.kiosk = kiosk;
-        s.sessions = {test::made_session(std::string(28, 'b') + test::export_id_for(id).substr(12), "2025-11-23", "",
-                                         "default", test::default_pack().version)};
+        s.sessions = {test::default_session(std::string(28, 'b') + test::export_id_for(id).substr(12), "2025-11-23", "")};
         s.answers = {{s.sessions[0].session_id, "comfort_wider", "", "neutral", test::default_wording("comfort_wider")}};
         if (name == "version") s.format_version = 2;
         if (name == "wrong_key") s.recipient = other.pub;
@@ -122,7 +121,7 @@ TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keye
     fs::remove(summary + "/answers.csv");
 
     const std::string db = dir.file("central.sqlite");
-    const auto r = test::run_tool({"collect", "--db", db, "--key", dir.file("staff.key"), drive});
+    const auto r = test::run_tool({"collect", "--enrol", "--db", db, "--key", dir.file("staff.key"), drive});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
     CHECK(lines_with(r.out, tampered + "/answers.csv: does not match its sha256") == 1);
@@ -138,7 +137,7 @@ TEST_CASE("Collect/each damaged or missing or partial or unknown or wrongly keye
     CHECK(test::query_value(db, "SELECT COUNT(*) FROM sessions WHERE session_id LIKE 'bbbb%'") == "0");
 
     // The same bundles encrypted, without the key: refused, saying the key is needed.
-    const auto no_key = test::run_tool({"collect", "--db", dir.file("other.sqlite"), good[4]});
+    const auto no_key = test::run_tool({"collect", "--enrol", "--db", dir.file("other.sqlite"), good[4]});
     CHECK(no_key.exit_code == 1);
     CHECK(no_key.out.find("the bundle is encrypted; give the staff secret key (--key)") != std::string::npos);
 }
@@ -157,8 +156,7 @@ TEST_CASE("Collect/uncertain dates move by the staff-confirmed offset of their b
     const int64_t offset = 20414LL * 86400 + 7200;
     REQUIRE(offset == 1763776800);
     const auto session = [&](const std::string& id, const std::string& part, int boot) {
-        ExportSession s = test::made_session(std::string(30, 'c') + id, "1970-01-02", part, "default",
-                                             test::default_pack().version);
+        ExportSession s = test::default_session(std::string(30, 'c') + id, "1970-01-02", part);
         s.date_uncertain = true;
         s.boot = boot;
         b.sessions.push_back(s);
@@ -170,7 +168,7 @@ TEST_CASE("Collect/uncertain dates move by the staff-confirmed offset of their b
     session("04", "morning", 4);    // no confirmation in boot 4
     const std::string bundle = test::write_bundle(dir.path(), b);
     const std::string db = dir.file("central.sqlite");
-    const auto r = test::run_tool({"collect", "--db", db, bundle});
+    const auto r = test::run_tool({"collect", "--enrol", "--db", db, bundle});
     INFO(r.out << r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("Dates: 2 corrected with the kiosk's confirmed time; 2 stay uncertain.") != std::string::npos);

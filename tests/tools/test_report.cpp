@@ -21,9 +21,9 @@ struct Collected {
     test::TempDir dir;
     std::string db;
     Collected(bool extras, int bundles = 3) {
-        const auto dirs = test::write_survey(dir.file("drive"), generate_kiosk_key(), bundles, extras);
+        const auto dirs = test::write_survey(dir.file("drive"), test::SurveyKiosks{}, bundles, extras);
         db = dir.file("central.sqlite");
-        const auto r = test::run_tool({"collect", "--db", db, dir.file("drive")});
+        const auto r = test::run_tool({"collect", "--enrol", "--db", db, dir.file("drive")});
         INFO(r.out << r.err);
         REQUIRE(r.exit_code == 0);
     }
@@ -163,7 +163,7 @@ TEST_CASE("Report/a question whose wording changed between pack versions is repo
         for (int i = 0; i < n; ++i) {
             char sid[33];
             std::snprintf(sid, sizeof sid, "%016llx%016x", static_cast<unsigned long long>(id), i);
-            b.sessions.push_back(test::made_session(sid, "2025-11-23", "", "default", version));
+            b.sessions.push_back(test::made_session(sid, "2025-11-23", "", "default", version, test::default_pack().hash));
             b.answers.push_back({sid, "comfort_wider", "", i % 2 ? "neutral" : "very_comfortable", wording});
         }
         test::write_bundle(dir.file("drive"), b);
@@ -171,7 +171,7 @@ TEST_CASE("Report/a question whose wording changed between pack versions is repo
     bundle(1, "0.9.0", "1111222233334444", 40);  // an older wording, from a pack no longer at hand
     bundle(2, current, test::default_wording("comfort_wider"), 60);
     const std::string db = dir.file("central.sqlite");
-    REQUIRE(test::run_tool({"collect", "--db", db, dir.file("drive")}).exit_code == 0);
+    REQUIRE(test::run_tool({"collect", "--enrol", "--db", db, dir.file("drive")}).exit_code == 0);
 
     REQUIRE(test::run_tool({"report", "--db", db, "--out", dir.file("apart"), "--suppression", "none"}).exit_code == 0);
     CHECK_FALSE(std::filesystem::exists(dir.file("apart/comfort_wider.csv")));

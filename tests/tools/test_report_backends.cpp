@@ -31,14 +31,14 @@ TEST_CASE("Collect/PostgreSQL and SQLite give byte-identical report tables from 
     INFO(error);
     REQUIRE(server.start(error));
     test::TempDir dir;
-    test::write_survey(dir.file("drive"), generate_kiosk_key(), 4, true);
+    test::write_survey(dir.file("drive"), test::SurveyKiosks{}, 4, true);
     const std::string sqlite = dir.file("central.sqlite"), pg = server.uri();
     for (const std::string& db : {sqlite, pg}) {
-        const auto r = test::run_tool({"collect", "--db", db, dir.file("drive")});
+        const auto r = test::run_tool({"collect", "--enrol", "--db", db, dir.file("drive")});
         INFO(db << "\n" << r.out << r.err);
         REQUIRE(r.exit_code == 0);
         CHECK(r.out.find("4 bundles (0 already collected, 0 refused), 476 visits") != std::string::npos);
-        const auto again = test::run_tool({"collect", "--db", db, dir.file("drive")});
+        const auto again = test::run_tool({"collect", "--enrol", "--db", db, dir.file("drive")});
         CHECK(again.out.find("0 bundles (4 already collected, 0 refused), 0 visits, 0 answers; 476 visits skipped") !=
               std::string::npos);
     }

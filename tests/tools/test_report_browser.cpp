@@ -20,9 +20,9 @@ namespace fs = std::filesystem;
 
 TEST_CASE("Report/headless Chromium renders report.html to a non-blank PNG and a PDF", "[browser]") {
     test::TempDir dir;
-    test::write_survey(dir.file("drive"), generate_kiosk_key(), 2, true);
+    test::write_survey(dir.file("drive"), test::SurveyKiosks{}, 2, true);
     const std::string db = dir.file("central.sqlite");
-    REQUIRE(test::run_tool({"collect", "--db", db, dir.file("drive")}).exit_code == 0);
+    REQUIRE(test::run_tool({"collect", "--enrol", "--db", db, dir.file("drive")}).exit_code == 0);
     const std::string out = test::fresh_artefacts_dir("report_browser");
     const auto r = test::run_tool({"report", "--db", db, "--out", out, "--by", "site"});
     INFO(r.err);

@@ -141,7 +141,7 @@ TEST_CASE("Tool options/--help asks for the usage even when needed options are m
 TEST_CASE("Tool options/every datavoice subcommand names an unknown option and answers --help", "[tool-options]") {
     const std::vector<std::vector<std::string>> commands = {
         {"lint"}, {"keygen"}, {"export"}, {"verify"}, {"collect"}, {"report"}, {"qr", "decode"}, {"sign-pack"},
-        {"simulate"}};
+        {"simulate"}, {"kiosk", "add"}, {"kiosk", "list"}, {"kiosk", "revoke"}};
     for (const auto& command : commands) {
         const std::string name = "datavoice " + command[0];
         const std::string usage = "Usage: " + name + (command.size() > 1 ? " " + command[1] : "");

@@ -8,6 +8,7 @@
 // Usage: bench_collect [--bundles N] [--sessions-per-bundle N] [--no-postgres] [--dir DIR]
 #include "bench_timing.hpp"
 #include "exchange/bundle_read.hpp"
+#include "exchange/pack_files.hpp"
 #include "support/bundle_maker.hpp"
 #include "support/postgres_server.hpp"
 #include "support/subprocess.hpp"
@@ -103,20 +104,29 @@ int main(int argc, char** argv) {
 
     std::printf("Generating %d bundles of %d visits (%d answers each)...\n", bundles, per_bundle,
                 per_bundle * static_cast<int>(questions().size()));
-    const KioskKey kiosk = generate_kiosk_key();
+    // One kiosk per site (collect refuses a key under another site's label), enrolled on first
+    // collect; sessions of the default pack as the tool finds it, so every row is checked.
+    std::vector<KioskKey> kiosks;
+    for (int k = 0; k < 20; ++k) kiosks.push_back(generate_kiosk_key());
+    const PackLoad pack = load_pack_dir(std::string(DATAVOICE_SOURCE_DIR) + "/assets/content/default");
+    if (!pack.pack) {
+        std::fprintf(stderr, "bench_collect: the default content pack does not load\n");
+        return 1;
+    }
     std::uint64_t next = 0;
     std::int64_t answers = 0;
     for (int b = 0; b < bundles; ++b) {
         test::BundleSpec spec;
         spec.export_id = test::export_id_for(static_cast<std::uint64_t>(b) + 1);
-        spec.kiosk = kiosk;
+        spec.kiosk = kiosks[static_cast<size_t>(b % 20)];
         spec.site_label = "Site " + std::to_string(b % 20);
         for (int s = 0; s < per_bundle; ++s, ++next) {
             char id[33];
             std::snprintf(id, sizeof id, "%032llx", static_cast<unsigned long long>(next * 2654435761ULL + 1));
             char date[11];
             std::snprintf(date, sizeof date, "2025-%02d-%02d", 1 + static_cast<int>(next % 12), 1 + static_cast<int>(next % 28));
-            spec.sessions.push_back(test::made_session(id, date, next % 2 ? "morning" : "afternoon", "default", "1.1.1"));
+            spec.sessions.push_back(test::made_session(id, date, next % 2 ? "morning" : "afternoon", pack.pack->id,
+                                                       pack.pack->version, pack.pack->hash));
             for (size_t q = 0; q < questions().size(); ++q) {
                 const auto& v = questions()[q].values;
                 spec.answers.push_back({id, questions()[q].id, questions()[q].phase, v[(next + q) % v.size()],
@@ -149,7 +159,7 @@ int main(int argc, char** argv) {
     bool ok = true;
     const auto measure = [&](const std::string& name, const std::string& db) {
         std::printf("%s:\n", name.c_str());
-        const double collect = run_tool({"collect", "--db", db, dir + "/bundles"}, ok);
+        const double collect = run_tool({"collect", "--enrol", "--db", db, dir + "/bundles"}, ok);
         std::printf("  collect                                  %7.2f s  (%.1f× the floor; bar 30 s)  datavoice CPU %.2f s\n",
                     collect, collect / floor, g_cpu);
         const double again = run_tool({"collect", "--db", db, dir + "/bundles"}, ok);

@@ -3,6 +3,8 @@
 #include "central_db.hpp"
 
 #include "central_backends.hpp"
+#include "exchange/crypto.hpp"
+#include "kiosks.hpp"
 
 namespace dv::central {
 
@@ -21,6 +23,12 @@ const std::vector<std::string>& schema_sql() {
         "CREATE TABLE IF NOT EXISTS answers ("
         " session_id TEXT NOT NULL, question_id TEXT NOT NULL, phase TEXT NOT NULL,"
         " value TEXT NOT NULL, wording TEXT NOT NULL, PRIMARY KEY (session_id, question_id, phase))",
+        "CREATE TABLE IF NOT EXISTS kiosks ("
+        " kiosk_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, site_label TEXT NOT NULL,"
+        " enrolled_on TEXT NOT NULL, revoked_on TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS quarantine ("
+        " export_id TEXT NOT NULL, session_id TEXT NOT NULL, question_id TEXT NOT NULL, phase TEXT NOT NULL,"
+        " value TEXT NOT NULL, wording TEXT NOT NULL, reason TEXT NOT NULL)",
     };
     return sql;
 }
@@ -54,6 +62,23 @@ std::vector<std::string> session_table_row(const BundleHeader& header, const Exp
             s.pack_hash,
             s.mode,
             s.flagged_repeat ? "1" : "0"};
+}
+
+bool write_bundle_decisions(CentralDb& db, const BundleHeader& header, std::string& error) {
+    Rows rows;
+    if (!header.enrol_on.empty() &&
+        !db.query(enrol_kiosk_sql(),
+                  {header.kiosk_key, key_fingerprint(header.kiosk_key).value_or(""), header.site_label, header.enrol_on},
+                  rows, error))
+        return false;
+    for (const auto& q : header.quarantined) {
+        const ExportAnswer& a = q.answer;
+        if (!db.query("INSERT INTO quarantine VALUES (?,?,?,?,?,?,?)",
+                      {header.export_id, a.session_id, a.question_id, a.phase, a.value, a.content_hash, q.reason}, rows,
+                      error))
+            return false;
+    }
+    return true;
 }
 
 std::unique_ptr<CentralDb> open_central_db(const std::string& spec, std::string& error) {

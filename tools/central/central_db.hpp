@@ -12,12 +12,17 @@
 //   sessions  one row per visit (the bundle's sessions.csv columns, plus the site, the export
 //             it first came in, and the first and last day of its date label)
 //   answers   one row per answer that counts (answers.csv), keyed on session, question, phase
+//   kiosks    the kiosks staff enrolled: public key, fingerprint, site label, enrolment and
+//             revocation dates (kiosks.hpp)
+//   quarantine  answers `collect --lenient` kept out of the counts, with the reason
 //
 // Invariants:
 //   (1) A bundle is imported in one transaction: all of it or nothing.
 //   (2) An export id already present adds nothing; a session id already present is not
 //       added again, nor are its answers (overlapping exports from one kiosk merge cleanly).
-//   (3) Rows are written in batches (prepared statements in SQLite; multi-row INSERTs and COPY
+//   (3) A kiosk enrolled on first collect (--enrol) and a bundle's quarantined answers are
+//       written in the bundle's transaction: never one without the other.
+//   (4) Rows are written in batches (prepared statements in SQLite; multi-row INSERTs and COPY
 //       in PostgreSQL).
 #pragma once
 
@@ -30,13 +35,22 @@
 
 namespace dv::central {
 
-// What a bundle brings besides its rows (from its manifest).
+// An answer collect kept out of the counts (--lenient), and why.
+struct QuarantinedAnswer {
+    ExportAnswer answer;
+    std::string reason;
+};
+
+// What a bundle brings besides its rows (from its manifest), and what collect decided about
+// it: whether to enrol its kiosk, and the answers it quarantined.
 struct BundleHeader {
     std::string export_id;
     std::string site_label;
     std::string kiosk_key;
     std::string created_on;
     std::string sessions_from, sessions_to;
+    std::string enrol_on;  // a date: enrol the kiosk (not yet known) under site_label; "" otherwise
+    std::vector<QuarantinedAnswer> quarantined;
 };
 
 struct ImportCount {
@@ -54,7 +68,7 @@ public:
     virtual ~CentralDb() = default;
     // "SQLite" or "PostgreSQL".
     virtual const char* backend() const = 0;
-    // One bundle in one transaction (invariants 1–3). The rows must already be checked:
+    // One bundle in one transaction (invariants 1–4). The rows must already be checked:
     // unique session ids, every answer's session among them, unique (session, question, phase).
     virtual bool import_bundle(const BundleHeader& header, const std::vector<ExportSession>& sessions,
                                const std::vector<ExportAnswer>& answers, ImportCount& count, std::string& error) = 0;
@@ -77,6 +91,10 @@ std::unique_ptr<CentralDb> open_central_db(const std::string& spec, std::string&
 
 // The schema, one statement per entry, valid in both SQLite and PostgreSQL.
 const std::vector<std::string>& schema_sql();
+
+// Inside a backend's import transaction: enrols the kiosk when the header says so and writes
+// the quarantined answers (invariant 3), through db.query().
+bool write_bundle_decisions(CentralDb& db, const BundleHeader& header, std::string& error);
 
 // The columns of sessions, in the order both backends write them.
 const std::vector<std::string>& session_table_columns();

@@ -136,6 +136,7 @@ public:
             ++count.answers_added;
         }
         if (!data.empty() && !copy("COPY answers FROM STDIN", data, error)) return false;
+        if (!write_bundle_decisions(*this, header, error)) return fail(error);
         if (!query("INSERT INTO exports VALUES (?,?,?,?,?,?,?,?)",
                    {header.export_id, header.site_label, header.kiosk_key, header.created_on, header.sessions_from,
                     header.sessions_to, std::to_string(count.sessions_added), std::to_string(count.answers_added)},

@@ -83,6 +83,10 @@ public:
                 ++count.answers_added;
             }
         }
+        if (!write_bundle_decisions(*this, header, error)) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            return false;
+        }
         {
             sql::Stmt insert(m_db, "INSERT INTO exports VALUES (?,?,?,?,?,?,?,?)");
             if (!insert.ok()) return fail(error);

@@ -5,9 +5,7 @@
 #include "central/report.hpp"
 #include "core/clock.hpp"
 #include "exchange/files.hpp"
-#include "exchange/pack_files.hpp"
 
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -28,26 +26,6 @@ const char* const kUsage =
 bool valid_date(const std::string& s) {
     CivilTime t;
     return s.size() == 10 && parse_civil(s, t);
-}
-
-std::vector<Pack> load_packs(const std::string& dir) {
-    namespace fs = std::filesystem;
-    std::vector<Pack> packs;
-    std::vector<std::string> candidates;
-    std::error_code ec;
-    if (fs::exists(fs::path(dir) / "pack.toml", ec)) {
-        candidates.push_back(dir);
-    } else {
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-            if (fs::exists(it->path() / "pack.toml", ec)) candidates.push_back(it->path().string());
-        std::sort(candidates.begin(), candidates.end());
-    }
-    for (const auto& c : candidates) {
-        PackLoad load = load_pack_dir(c);
-        if (load.pack) packs.push_back(std::move(*load.pack));
-        else std::fprintf(stderr, "datavoice report: %s: not a usable content pack; its words are not used\n", c.c_str());
-    }
-    return packs;
 }
 
 }  // namespace
@@ -85,8 +63,7 @@ int cmd_report(const std::vector<std::string>& args) {
     const auto at = pack.find('@');
     o.filter.pack_id = pack.substr(0, at);
     if (at != std::string::npos) o.filter.pack_version = pack.substr(at + 1);
-    o.packs = load_packs(pack_dir.empty() ? std::filesystem::path(default_content_dir()).parent_path().string()
-                                          : pack_dir);
+    if (!load_pack_option(cli, pack_dir, o.packs)) return 2;
     if (o.age_question.empty())
         for (const auto& p : o.packs)
             for (const auto& q : p.default_content().questions)

@@ -23,6 +23,7 @@ const Command kCommands[] = {
     {"export", "export a kiosk's results to a bundle folder (as the staff screen does)", dv::tools::cmd_export},
     {"verify", "check an export bundle; decrypt it with the staff key", dv::tools::cmd_verify},
     {"collect", "check export bundles and add them to the central database", dv::tools::cmd_collect},
+    {"kiosk", "enrol, list and revoke the kiosks the central database trusts", dv::tools::cmd_kiosk},
     {"report", "write the report (HTML, CSV, XLSX) from the central database", dv::tools::cmd_report},
     {"qr", "decode a kiosk's QR codes (pictures or zbarimg text) into bundle files", dv::tools::cmd_qr},
     {"sign-pack", "sign a content pack with the staff key, for a kiosk to accept it", dv::tools::cmd_sign_pack},
