@@ -2,6 +2,7 @@
 #include "bundle_read.hpp"
 
 #include "core/hash.hpp"
+#include "core/text.hpp"
 #include "bundle_rows.hpp"
 #include "files.hpp"
 
@@ -28,7 +29,17 @@ bool check_files(const std::string& dir, Manifest& manifest, std::string& error,
         return false;
     }
     std::copy(pub->begin(), pub->end(), kiosk.pub.begin());
-    if (!verify_detached(text, sig, kiosk.pub)) {
+    const std::string sig_line = trim(sig);
+    if (sig_line.empty()) {
+        error = dir + "/manifest.sig: empty (no signature: the export did not finish writing it, or it was emptied)";
+        return false;
+    }
+    const auto sig_bytes = from_base64(sig_line);
+    if (!sig_bytes || sig_bytes->size() != 64) {
+        error = dir + "/manifest.sig: not a signature (one line of base64, 64 bytes, is expected)";
+        return false;
+    }
+    if (!verify_detached(text, sig_line, kiosk.pub)) {
         error = dir + "/manifest.sig: the signature does not match manifest.json (changed after the kiosk wrote it)";
         return false;
     }

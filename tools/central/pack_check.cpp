@@ -55,31 +55,34 @@ std::string answer_problem(const Pack& pack, const ExportAnswer& a) {
     if (!q) return "question '" + a.question_id + "' is not" + in_pack;
     if (!a.phase.empty() && !asked_by_a_scenario(c, q->id))
         return "phase " + a.phase + " given for question '" + q->id + "', which no scenario of the pack asks";
-    switch (q->type) {
+    const std::string why = value_problem(*q, a.value);
+    return why.empty() ? why : why + in_pack;
+}
+
+}  // namespace
+
+std::string value_problem(const Question& q, const std::string& value) {
+    switch (q.type) {
         case QuestionType::FreeText:
             return "";
         case QuestionType::Single:
         case QuestionType::Scale:
-            if (!q->option(a.value))
-                return "option '" + a.value + "' is not an option of question '" + q->id + "'" + in_pack;
-            return "";
+            return q.option(value) ? "" : "option '" + value + "' is not an option of question '" + q.id + "'";
         case QuestionType::Multi: {
-            const auto chosen = split(a.value, ';');
+            const auto chosen = split(value, ';');
             std::set<std::string> seen;
             for (const auto& id : chosen) {
-                if (!q->option(id)) return "option '" + id + "' is not an option of question '" + q->id + "'" + in_pack;
-                if (!seen.insert(id).second) return "option '" + id + "' is chosen twice in one answer to '" + q->id + "'";
+                if (!q.option(id)) return "option '" + id + "' is not an option of question '" + q.id + "'";
+                if (!seen.insert(id).second) return "option '" + id + "' is chosen twice in one answer to '" + q.id + "'";
             }
-            if (static_cast<int>(chosen.size()) > q->max_choices)
-                return std::to_string(chosen.size()) + " options chosen for question '" + q->id + "', which allows " +
-                       std::to_string(q->max_choices);
+            if (static_cast<int>(chosen.size()) > q.max_choices)
+                return std::to_string(chosen.size()) + " options chosen for question '" + q.id + "', which allows " +
+                       std::to_string(q.max_choices);
             return "";
         }
     }
     return "";
 }
-
-}  // namespace
 
 PackCheck check_rows_against_packs(const std::string& dir, const BundleContents& b, const std::vector<Pack>& packs) {
     PackCheck out;

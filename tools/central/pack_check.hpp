@@ -30,6 +30,10 @@ struct PackCheck {
     std::vector<std::string> packs_missing; // "default 0.9.0": not among the packs, not checked
 };
 
+// What is wrong with one stored value as an answer to `q` ("" when it fits): an option the
+// question does not have, one chosen twice, or more than max_choices. Free text always fits.
+std::string value_problem(const Question& q, const std::string& value);
+
 PackCheck check_rows_against_packs(const std::string& dir, const BundleContents& b, const std::vector<Pack>& packs);
 
 }  // namespace dv::central

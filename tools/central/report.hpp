@@ -45,6 +45,10 @@ struct ReportPart {
 
 struct Report {
     std::string title;
+    // What the reader must know before trusting the figures (answers shown by ids because a
+    // pack was not found, answers left out because they do not fit their pack): at the top of
+    // report.html and, from `datavoice report`, on stderr.
+    std::vector<std::string> warnings;
     std::vector<std::pair<std::string, std::string>> methods;  // label, text
     std::vector<ReportPart> parts;
     std::string footnote;  // what "*" means

@@ -5,6 +5,7 @@
 
 #include "exchange/bundle_rows.hpp"
 #include "core/text.hpp"
+#include "pack_check.hpp"
 #include "report_tables.hpp"
 
 #include <algorithm>
@@ -156,8 +157,19 @@ struct Built {
     ReportSection section;
 };
 
+std::string plural(std::int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// What a part of the report could not do as asked, for Report::warnings.
+struct Shortfalls {
+    std::map<std::string, std::set<std::string>> ids_only;  // "pack version" -> questions shown by ids
+    std::map<std::string, std::int64_t> unfit;               // question -> answers left out
+};
+
 bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filter, const std::string& prefix,
-                std::vector<ReportSection>& out, std::vector<std::string>& not_tabulated, std::string& error) {
+                std::vector<ReportSection>& out, std::vector<std::string>& not_tabulated, Shortfalls& shortfalls,
+                std::string& error) {
     std::vector<AnswerCount> counts, split_counts;
     std::vector<PairCount> pairs;
     if (o.split == Split::None) {
@@ -190,14 +202,28 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
                 not_tabulated.push_back(question_id);
                 continue;
             }
+            // A value that does not fit the pack (collected without it) is left out, and said so.
+            const auto fits = [&](const std::string& value) {
+                return !w.question || value_problem(*w.question, value).empty();
+            };
             Tally tally = shape_of(w, multi);
+            std::int64_t unfit = 0;
             for (const auto* r : rows)
-                if (in_group(g, r->pack_version, r->wording)) tally_value(tally, r->value, r->count);
+                if (in_group(g, r->pack_version, r->wording)) {
+                    if (fits(r->value)) tally_value(tally, r->value, r->count);
+                    else unfit += r->count;
+                }
+            if (!w.pack) shortfalls.ids_only[pack_id + " " + joined(g.versions)].insert(question_id);
+            if (unfit) shortfalls.unfit[question_id] += unfit;
             ReportSection s;
             s.heading = w.question ? w.question->text : question_id;
             s.detail = "Question " + question_id + (phase.empty() ? "" : ", " + phase_label(phase)) + "; pack " +
                        pack_id + " " + (g.versions.size() > 1 ? "versions " : "version ") + joined(g.versions);
             if (!w.note.empty()) s.notes.push_back(w.note);
+            if (unfit)
+                s.notes.push_back(plural(unfit, "answer names", "answers name") +
+                                  " options this question does not have in its pack (or one option twice, or too "
+                                  "many), and " + (unfit == 1 ? "is" : "are") + " left out.");
             if (groups.size() > 1)
                 s.notes.push_back("The wording of this question changed between pack versions, so each wording "
                                   "is shown on its own.");
@@ -211,14 +237,19 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
                 std::map<std::string, Tally> by_group;
                 for (const auto& c : split_counts)
                     if (c.pack_id == pack_id && c.question_id == question_id && c.phase == phase &&
-                        in_group(g, c.pack_version, c.wording)) {
+                        in_group(g, c.pack_version, c.wording) && fits(c.value)) {
                         auto [it, fresh] = by_group.try_emplace(group_label(o.split, age_label(o, c.group)), Tally{});
                         if (fresh) it->second.multi = tally.multi;
                         tally_value(it->second, c.value, c.count);
                     }
-                ReportTable t = split_table(tally, split_title(o.split), by_group, o.rule);
+                // By age, as published survey tables do: TOTAL is the people who gave an age.
+                const std::string apart = o.split == Split::Age ? group_label(Split::Age, "") : "";
+                ReportTable t = split_table(tally, split_title(o.split), by_group, apart, o.rule);
                 t.name = name + "_by_" + split_name(o.split);
                 t.caption = "By " + std::string(split_name(o.split));
+                if (!apart.empty())
+                    t.caption += ". Base: the people who gave an age band; the TOTAL row counts only them, and "
+                                 "those who did not (\"" + apart + "\") are shown apart, below it";
                 s.tables.push_back(std::move(t));
             }
             if (phase == "second" && !tally.multi) {
@@ -246,10 +277,6 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
     return true;
 }
 
-std::string plural(std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 }  // namespace
 
 bool build_report(CentralDb& db, const ReportOptions& o, Report& out, std::string& error) {
@@ -258,14 +285,15 @@ bool build_report(CentralDb& db, const ReportOptions& o, Report& out, std::strin
     ReportFacts facts;
     if (!load_facts(db, o.filter, facts, error)) return false;
     std::vector<std::string> not_tabulated;
+    Shortfalls shortfalls;
     ReportPart visitors{"Walk-up visitors", {}};
-    if (!build_part(db, o, o.filter, "", visitors.sections, not_tabulated, error)) return false;
+    if (!build_part(db, o, o.filter, "", visitors.sections, not_tabulated, shortfalls, error)) return false;
     out.parts.push_back(std::move(visitors));
     if (facts.facilitator > 0) {
         ReportFilter f = o.filter;
         f.mode = "facilitator";
         ReportPart facilitated{"Sessions run by a facilitator", {}};
-        if (!build_part(db, o, f, "facilitator_", facilitated.sections, not_tabulated, error)) return false;
+        if (!build_part(db, o, f, "facilitator_", facilitated.sections, not_tabulated, shortfalls, error)) return false;
         out.parts.push_back(std::move(facilitated));
     }
     auto& m = out.methods;
@@ -305,6 +333,14 @@ bool build_report(CentralDb& db, const ReportOptions& o, Report& out, std::strin
         std::set<std::string> unique(not_tabulated.begin(), not_tabulated.end());
         m.push_back({"Not tabulated", "Free-text answers (" + joined(unique) + ") are not shown in tables."});
     }
+    for (const auto& [pack, questions] : shortfalls.ids_only)
+        out.warnings.push_back("Content pack " + pack + " was not found among the packs given (--pack-dir), so " +
+                               plural(static_cast<std::int64_t>(questions.size()), "question is", "questions are") +
+                               " shown by ids instead of words: " + joined(questions) + ".");
+    for (const auto& [question, n] : shortfalls.unfit)
+        out.warnings.push_back(plural(n, "answer", "answers") + " to " + question + (n == 1 ? " does" : " do") +
+                               " not fit the question in its pack and " + (n == 1 ? "is" : "are") +
+                               " left out of its tables.");
     out.footnote = o.rule.describe();
     return true;
 }

@@ -93,20 +93,22 @@ ReportTable answer_table(const Tally& t, const SuppressionRule& rule, std::vecto
     return table;
 }
 
-ReportTable split_table(const Tally& shape, const std::string& split_label,
-                        const std::map<std::string, Tally>& groups, const SuppressionRule& rule) {
-    ReportTable table;
-    table.header.push_back(split_label);
-    for (const auto& l : shape.labels) table.header.push_back(l);
-    table.header.push_back(shape.multi ? "Respondents" : "Total");
+namespace {
+
+// The rows of a split (one per group, then TOTAL), suppressed as one table.
+std::vector<std::vector<std::string>> split_rows(const Tally& shape, const std::map<std::string, Tally>& groups,
+                                                 const std::string& apart, bool take_apart, const SuppressionRule& rule) {
+    std::vector<std::string> names;
     std::vector<std::vector<std::int64_t>> counts;
     std::vector<std::int64_t> respondents;
     for (const auto& [name, g] : groups) {
+        if ((name == apart) != take_apart) continue;
         std::vector<std::int64_t> row(shape.ids.size(), 0);
         for (size_t i = 0; i < g.ids.size(); ++i) {
             const auto it = std::find(shape.ids.begin(), shape.ids.end(), g.ids[i]);
             if (it != shape.ids.end()) row[static_cast<size_t>(it - shape.ids.begin())] += g.counts[i];
         }
+        names.push_back(name);
         counts.push_back(std::move(row));
         respondents.push_back(g.respondents);
     }
@@ -130,20 +132,35 @@ ReportTable split_table(const Tally& shape, const std::string& split_label,
     } else {
         s = suppress_table(counts, rule);
     }
-    size_t r = 0;
-    for (const auto& [name, g] : groups) {
-        std::vector<std::string> row{name};
+    std::vector<std::vector<std::string>> rows;
+    for (size_t r = 0; r < names.size(); ++r) {
+        std::vector<std::string> row{names[r]};
         const auto percents = row_percents(counts[r], respondents[r], shape.multi, s.cells[r], s.row_totals[r], rule);
         for (size_t c = 0; c < shape.ids.size(); ++c)
             row.push_back(s.cells[r][c].text() + (percents[c] == "*" || s.cells[r][c].hidden() ? "" : " (" + pct(percents[c]) + ")"));
         row.push_back(s.row_totals[r].text());
-        table.rows.push_back(std::move(row));
-        ++r;
+        rows.push_back(std::move(row));
     }
     std::vector<std::string> total_row{"TOTAL"};
     for (const auto& c : s.column_totals) total_row.push_back(c.text());
     total_row.push_back(s.total.text());
-    table.rows.push_back(std::move(total_row));
+    rows.push_back(std::move(total_row));
+    return rows;
+}
+
+}  // namespace
+
+ReportTable split_table(const Tally& shape, const std::string& split_label, const std::map<std::string, Tally>& groups,
+                        const std::string& apart, const SuppressionRule& rule) {
+    ReportTable table;
+    table.header.push_back(split_label);
+    for (const auto& l : shape.labels) table.header.push_back(l);
+    table.header.push_back(shape.multi ? "Respondents" : "Total");
+    table.rows = split_rows(shape, groups, apart, false, rule);
+    if (!apart.empty() && groups.count(apart)) {
+        auto rows = split_rows(shape, groups, apart, true, rule);
+        table.rows.push_back(std::move(rows.front()));  // its own TOTAL would only repeat it
+    }
     return table;
 }
 

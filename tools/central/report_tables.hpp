@@ -28,9 +28,11 @@ bool exact_rule(const SuppressionRule& rule);
 // The main table (Answer | Number of responses | Percentage, TOTAL) and its bars.
 ReportTable answer_table(const Tally& t, const SuppressionRule& rule, std::vector<ReportBar>& bars);
 
-// A split: one row per group, a column per option, row and column totals.
-ReportTable split_table(const Tally& shape, const std::string& split_label,
-                        const std::map<std::string, Tally>& groups, const SuppressionRule& rule);
+// A split: one row per group, a column per option, row and column totals. The group named
+// `apart` (the people who did not say, e.g. their age) is not in the TOTAL row: it follows it,
+// suppressed on its own, so TOTAL is the base of the split (those who said).
+ReportTable split_table(const Tally& shape, const std::string& split_label, const std::map<std::string, Tally>& groups,
+                        const std::string& apart, const SuppressionRule& rule);
 
 // First view → second view: the cross table, and the statistics lines.
 ReportTable change_table(const Tally& shape, const std::vector<std::vector<std::int64_t>>& pairs,

@@ -46,6 +46,7 @@ body { -webkit-print-color-adjust: exact; print-color-adjust: exact;
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
 h2 { font-size: 1.35em; border-bottom: 3px solid #005eb8; padding-bottom: 0.2em; margin-top: 2em; }
 h3 { font-size: 1.1em; margin: 0 0 0.3em; }
+.warnings { background: #fff4e5; border-left: 6px solid #ed8b00; padding: 0.8em 1.2em; margin: 1.2em 0; }
 .methods { background: #eef4fa; border-left: 6px solid #005eb8; padding: 0.8em 1.2em; margin: 1.2em 0; }
 .methods dl { display: grid; grid-template-columns: 12em 1fr; gap: 0.35em 1em; margin: 0; }
 .methods dt { font-weight: bold; }
@@ -125,6 +126,11 @@ std::vector<const ReportTable*> all_tables(const Report& report) {
 bool write_report_html(const Report& report, const std::string& path, std::string& error) {
     std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(report.title) +
                     "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" + esc(report.title) + "</h1>\n";
+    if (!report.warnings.empty()) {
+        h += "<div class=\"warnings\">\n<h3>Read this first</h3>\n<ul>\n";
+        for (const auto& w : report.warnings) h += "<li>" + esc(w) + "</li>\n";
+        h += "</ul>\n</div>\n";
+    }
     h += "<div class=\"methods\">\n<h3>How these figures were made</h3>\n<dl>\n";
     for (const auto& [label, text] : report.methods) h += "<dt>" + esc(label) + "</dt><dd>" + esc(text) + "</dd>\n";
     h += "</dl>\n</div>\n";
@@ -183,6 +189,10 @@ bool write_report_xlsx(const Report& report, const std::string& path, std::strin
     worksheet_set_column(methods, 1, 1, 100, wrap);
     worksheet_write_string(methods, 0, 0, report.title.c_str(), bold);
     lxw_row_t row = 2;
+    for (const auto& w : report.warnings) {
+        worksheet_write_string(methods, row, 0, "Read this first", bold);
+        worksheet_write_string(methods, row++, 1, w.c_str(), wrap);
+    }
     for (const auto& [label, text] : report.methods) {
         worksheet_write_string(methods, row, 0, label.c_str(), bold);
         worksheet_write_string(methods, row++, 1, text.c_str(), wrap);

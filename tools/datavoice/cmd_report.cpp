@@ -82,6 +82,7 @@ int cmd_report(const std::vector<std::string>& args) {
         !central::write_report_csv(report, out, error) ||
         !central::write_report_xlsx(report, out + "/report.xlsx", error))
         return cli.fail(error);
+    for (const auto& w : report.warnings) cli.say("warning: " + w);
     size_t sections = 0, tables = 0;
     for (const auto& part : report.parts)
         for (const auto& s : part.sections) {
