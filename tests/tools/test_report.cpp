@@ -191,3 +191,32 @@ TEST_CASE("Report/a question whose wording changed between pack versions is repo
                 .exit_code == 0);
     CHECK(test::csv_lines(dir.file("merged/comfort_wider.csv")).back() == "TOTAL,100,100%");
 }
+
+TEST_CASE("Report/by age the TOTAL row counts the people who gave an age and those who did not stand apart",
+          "[report]") {
+    test::TempDir dir;
+    test::BundleSpec b;
+    b.export_id = test::export_id_for(1);
+    b.kiosk = generate_kiosk_key();
+    for (int i = 0; i < 30; ++i) {
+        char sid[33];
+        std::snprintf(sid, sizeof sid, "%032x", 0x7000 + i);
+        b.sessions.push_back(test::default_session(sid, "2025-11-23", ""));
+        b.answers.push_back({sid, "comfort_wider", "", i % 2 ? "neutral" : "very_comfortable",
+                             test::default_wording("comfort_wider")});
+        if (i < 20) b.answers.push_back({sid, "age_band", "", i < 10 ? "16_35" : "36_55", test::default_wording("age_band")});
+    }
+    test::write_bundle(dir.file("drive"), b);
+    const std::string db = dir.file("central.sqlite");
+    REQUIRE(test::run_tool({"collect", "--enrol", "--db", db, dir.file("drive")}).exit_code == 0);
+    const auto r = test::run_tool({"report", "--db", db, "--out", dir.file("out"), "--suppression", "none", "--by", "age"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto rows = test::csv_lines(dir.file("out/comfort_wider_by_age.csv"));
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[2] == "TOTAL,10,0,10,0,0,20");  // the base: the 20 who gave an age band
+    CHECK(rows[3].rfind("not given,", 0) == 0);
+    CHECK(rows[3].substr(rows[3].rfind(',') + 1) == "10");
+    CHECK(test::csv_lines(dir.file("out/comfort_wider.csv")).back() == "TOTAL,30,100%");  // everyone
+    CHECK(test::read_file(dir.file("out/report.html")).find("Base: the people who gave an age band") != std::string::npos);
+}
