@@ -469,7 +469,11 @@ void compare_structure(const std::vector<T>& base, const std::vector<T>& other, 
     }
 }
 
+}  // namespace
+
 // [hashes] ------------------------------------------------------------------------------
+
+std::string question_structure(const Question& q) { return structure_of(q); }
 
 std::string question_hash(const Question& q) {
     Sha256 h;
@@ -488,8 +492,6 @@ std::string pack_hash(const PackFiles& files) {
     }
     return h.hex();
 }
-
-}  // namespace
 
 // [codepoints] ---------------------------------------------------------------------------
 

@@ -158,6 +158,16 @@ struct PackResult {
 
 PackResult parse_pack(const PackFiles& files);
 
+// The hashes bundles carry (docs/bundle-format.md, "Hashes", works them through). Each is the
+// SHA-256 of length-prefixed fields: every field is written as its length in bytes in
+// decimal, a colon, then its bytes ("5:hello").
+//   question_structure: id|type|max_choices|max_length|y or n (about you)|option,icon;...[if:q=a,b]
+//   question_hash: fields question_structure, text, help, then each option's label
+//   pack_hash: for each file in name order, fields name, bytes
+std::string question_structure(const Question& q);
+std::string question_hash(const Question& q);
+std::string pack_hash(const PackFiles& files);
+
 // Every character any language of the pack shows, and the other case of each letter (for the
 // keyboard), sorted: the font atlas must cover them all.
 std::vector<char32_t> codepoints_used(const Pack& pack);
