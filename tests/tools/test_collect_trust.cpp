@@ -252,3 +252,34 @@ TEST_CASE("Report/answers collected without their pack that do not fit it are le
     CHECK(r.err.find("1 answer to aware does not fit the question in its pack") != std::string::npos);
     for (const auto& line : test::csv_lines(dir.file("report/aware.csv"))) CHECK(line.find("bogus") == std::string::npos);
 }
+
+TEST_CASE("Collect/a bundle written in Python from the documented rules alone goes in where its key is enrolled",
+          "[collect][kiosks]") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.file("drive"));
+    const auto w = test::run_process({"/usr/bin/python3", test::source_dir() + "/tests/tools/independent_writer.py",
+                                      "--pack", test::source_dir() + "/assets/content/default", "--out",
+                                      dir.file("drive"), "--site", "Hill Street Library", "--visits", "40"});
+    INFO(w.out << w.err << " (the writer needs Debian's python3-nacl: tools/setup/packages-test.txt)");
+    REQUIRE(w.exit_code == 0);
+    const std::string bundle = w.out.substr(0, w.out.find('\n'));
+    const std::string key = w.out.substr(bundle.size() + 1, w.out.find('\n', bundle.size() + 1) - bundle.size() - 1);
+    const std::string db = dir.file("central.sqlite");
+    REQUIRE(test::run_tool({"kiosk", "add", "--db", db, "--site", "Hill Street Library", key}).exit_code == 0);
+
+    const auto r = test::run_tool({"collect", "--db", db, bundle});  // no --enrol: the key is known
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("1 bundles (0 already collected, 0 refused), 40 visits") != std::string::npos);
+    CHECK(test::query_value(db, "SELECT COUNT(*) FROM quarantine") == "0");
+
+    // The report finds the pack's words through the writer's wording hashes.
+    const auto report = test::run_tool({"report", "--db", db, "--out", dir.file("report"), "--suppression", "none"});
+    INFO(report.err);
+    REQUIRE(report.exit_code == 0);
+    CHECK(report.err.find("warning") == std::string::npos);
+    const std::string html = test::read_file(dir.file("report/report.html"));
+    CHECK(html.find("could not be matched") == std::string::npos);
+    CHECK(html.find(test::default_pack().default_content().question("comfort_wider")->text) != std::string::npos);
+    CHECK(test::csv_lines(dir.file("report/comfort_wider.csv")).back() == "TOTAL,40,100%");
+}
