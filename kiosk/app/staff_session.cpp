@@ -1,6 +1,8 @@
 // This file implements staff mode inside the kiosk (see staff_session.hpp).
 #include "staff_session.hpp"
 
+#include "exchange/bundle.hpp"
+#include "exchange/crypto.hpp"
 #include "exchange/pack_update.hpp"
 #include "exchange/qr_export.hpp"
 #include "platform/removable.hpp"
@@ -241,11 +243,25 @@ void StaffSession::refresh_view() {
     v.store_failing = m_store_failing;
     const auto key = m_store.setting(kSettingStaffPublicKey);
     v.staff_key = key && !key->empty();
+    v.kiosk_fingerprint = kiosk_fingerprint();
     const auto pending = pending_qr(m_ledger);
     v.qr_pending = pending.has_value();
     v.qr_pending_text = pending ? "QR export " + pending->export_id + " (" + qr_kind_name(pending->kind) + ", " +
                                       pending->mark.made_on + ") waits for its confirmation code."
                                 : std::string();
+}
+
+std::string StaffSession::kiosk_fingerprint() {
+    const auto text = m_store.setting(kSettingKioskKey);
+    std::optional<KioskKey> key = text ? parse_kiosk_key(*text) : std::nullopt;
+    if (!key) {
+        // Made now rather than at the first export, so staff can note the fingerprint before
+        // the kiosk's first bundle reaches the central database; exports then sign with it.
+        key = generate_kiosk_key();
+        if (!m_store.set_setting(kSettingKioskKey, format_kiosk_key(*key))) return "";
+        m_ledger.note("settings_change", "kiosk signing key made");
+    }
+    return key_fingerprint(key->pub);
 }
 
 void StaffSession::flush_audit() {

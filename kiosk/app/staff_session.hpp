@@ -74,6 +74,8 @@ private:
     ExportClock export_clock() const;  // the kiosk's clock and trust now, for a manifest
     void build_qr(const StaffRequest& r);  // QR sync: the export into codes, for the screen
     void finish_export();
+    // The fingerprint of the key this kiosk signs its bundles with ("" if it cannot be stored).
+    std::string kiosk_fingerprint();
     void refresh_view();
     void scan_drives();
     void flush_audit();

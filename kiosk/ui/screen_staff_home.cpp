@@ -172,6 +172,11 @@ void kiosk_column(StaffFrame& s, float w, float bottom) {
                v.staff_key ? std::string(icon_glyph("lock")) + "  Exports are encrypted to the staff key"
                            : std::string(icon_glyph("warning")) + "  No staff key: exports are not encrypted",
                w, v.staff_key ? f.pal.text : f.pal.accent_concern, "encryption_info");
+    text_block(f, f.fonts.small,
+               v.kiosk_fingerprint.empty()
+                   ? std::string(icon_glyph("warning")) + "  No signing key yet"
+                   : "Kiosk key " + v.kiosk_fingerprint + ": check it matches when this kiosk is enrolled",
+               w, v.kiosk_fingerprint.empty() ? f.pal.accent_concern : f.pal.text, "kiosk_fingerprint");
     ImGui::EndGroup();
 }
 

@@ -29,6 +29,7 @@ struct StaffView {
     int schema_version = 0;
     bool store_failing = false;           // the last answer could not be saved
     bool staff_key = false;               // exports are encrypted
+    std::string kiosk_fingerprint;        // of the key that signs its bundles, for enrolment
     std::string export_stage;             // while exporting
     std::string export_title;             // its outcome, in a few words
     double export_progress = 0;
