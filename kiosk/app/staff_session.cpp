@@ -252,16 +252,9 @@ void StaffSession::refresh_view() {
 }
 
 std::string StaffSession::kiosk_fingerprint() {
-    const auto text = m_store.setting(kSettingKioskKey);
-    std::optional<KioskKey> key = text ? parse_kiosk_key(*text) : std::nullopt;
-    if (!key) {
-        // Made now rather than at the first export, so staff can note the fingerprint before
-        // the kiosk's first bundle reaches the central database; exports then sign with it.
-        key = generate_kiosk_key();
-        if (!m_store.set_setting(kSettingKioskKey, format_kiosk_key(*key))) return "";
-        m_ledger.note("settings_change", "kiosk signing key made");
-    }
-    return key_fingerprint(key->pub);
+    std::string error;
+    const auto key = kiosk_signing_key(m_ledger, error);
+    return key ? key_fingerprint(key->pub) : std::string();
 }
 
 void StaffSession::flush_audit() {

@@ -136,6 +136,18 @@ void ExportJob::fail_io(int err, const std::string& what) {
     fail(m);
 }
 
+std::optional<KioskKey> kiosk_signing_key(ExportLedger& ledger, std::string& error) {
+    if (auto text = ledger.setting(kSettingKioskKey))
+        if (auto key = parse_kiosk_key(*text)) return key;
+    KioskKey key = generate_kiosk_key();
+    if (!ledger.set_setting(kSettingKioskKey, format_kiosk_key(key))) {
+        error = ledger.error();
+        return std::nullopt;
+    }
+    ledger.note("settings_change", "kiosk signing key made");
+    return key;
+}
+
 void ExportJob::select() {
     // Keys first: never fall back to writing plain text when a staff key is configured but damaged.
     if (m_options.recipient) {
@@ -146,13 +158,9 @@ void ExportJob::select() {
         if (!m_staff_key) return fail("Export stopped: " + error + ". Set the staff key again.");
     }
     if (!m_options.plain_files) m_recipient = m_staff_key;
-    if (auto text = m_ledger.setting(kSettingKioskKey); text && parse_kiosk_key(*text)) {
-        m_kiosk_key = *parse_kiosk_key(*text);
-    } else {
-        m_kiosk_key = generate_kiosk_key();
-        if (!m_ledger.set_setting(kSettingKioskKey, format_kiosk_key(m_kiosk_key)))
-            return fail("Export stopped: the kiosk could not save its signing key (" + m_ledger.error() + ").");
-    }
+    std::string key_error;
+    if (auto key = kiosk_signing_key(m_ledger, key_error)) m_kiosk_key = *key;
+    else return fail("Export stopped: the kiosk could not save its signing key (" + key_error + ").");
 
     if (!m_ledger.select_sessions(m_options.everything, m_sessions))
         return fail("Export stopped: the kiosk could not read its answers (" + m_ledger.error() + ").");

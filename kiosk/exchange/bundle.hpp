@@ -79,6 +79,11 @@ inline constexpr const char* kSettingSiteLabel = "site_label";
 inline constexpr const char* kSettingStaffPublicKey = "staff_public_key";
 inline constexpr const char* kSettingKioskKey = "kiosk_signing_key";
 
+// The key this kiosk signs its bundles with, made and saved the first time it is asked for
+// (staff see its fingerprint before the first export, for enrolment). nullopt with `error`
+// set when a new key cannot be saved.
+std::optional<KioskKey> kiosk_signing_key(ExportLedger& ledger, std::string& error);
+
 struct ExportOptions {
     std::string drive_dir;          // the bundle folder is made inside it
     bool everything = false;        // false: only what no verified export took
