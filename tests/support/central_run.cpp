@@ -17,7 +17,9 @@ Collected collect_into(const std::string& db, const std::vector<std::string>& pa
     INFO(r.out << r.err);
     REQUIRE(r.exit_code == 0);
     Collected c;
-    const auto at = r.out.find(": ");  // after "Collected into BACKEND"
+    const auto summary = r.out.find("Collected into ");  // lines before it name enrolled kiosks
+    REQUIRE(summary != std::string::npos);
+    const auto at = r.out.find(": ", summary);  // after "Collected into BACKEND"
     REQUIRE(at != std::string::npos);
     const int got = std::sscanf(r.out.c_str() + at,
                                 ": %ld bundles (%ld already collected, %ld refused), %ld visits, %ld answers; %ld "

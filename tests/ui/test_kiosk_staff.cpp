@@ -74,6 +74,12 @@ TEST_CASE("Kiosk staff/gesture, PIN and an export to a drive give a bundle that 
 
     auto store = k.store();
     REQUIRE(store->exports().size() == 1);
+    // The key whose fingerprint staff home showed (made there, before any export) signed it.
+    const auto kiosk_key_text = store->setting(kSettingKioskKey);
+    REQUIRE(kiosk_key_text);
+    const auto kiosk_key = parse_kiosk_key(*kiosk_key_text);
+    REQUIRE(kiosk_key);
+    CHECK(key_fingerprint(b.manifest.kiosk_key) == key_fingerprint(kiosk_key->pub));
     CHECK(store->staff_totals().sessions_not_exported == 0);
     const auto events = k.audit_events();
     for (const char* e : {"settings_change", "staff_unlock", "export", "staff_exit"}) CHECK(has(events, e));
