@@ -37,26 +37,32 @@ std::string FacilitatorRun::screen_name() const {
     return facilitator_screen_name(m_group.screen());
 }
 
-bool FacilitatorRun::draw(ui::Frame& f, const Now& now) {
+FacilitatorRun::Drawn FacilitatorRun::draw(ui::Frame& f, const Now& now) {
     update(now);
+    Drawn drawn;
     if (person_turn()) {
         ui::Frame turn{m_journey, m_ui, f.fonts, f.pal, f.m, f.widgets, f.out, f.now, f.display, nullptr};
         ui::draw_visitor_frame(turn);
         for (const auto& e : f.out.events)
-            if (apply_event(m_journey, m_store, e, now) == CommitOutcome::Failed)
-                std::fprintf(stderr, "datavoice-kiosk: %s: a facilitator answer was not saved: %s\n",
-                             m_store.path().c_str(), m_store.last_error().c_str());
-        const bool tapped = !f.out.events.empty();
+            drawn.commit_failed |= apply_event(m_journey, m_store, e, now) == CommitOutcome::Failed;
+        drawn.tapped = !f.out.events.empty();
         f.out.events.clear();  // the visitor journey of the kiosk must not see them
         end_turn_if_over();
-        return tapped;
+        return drawn;
     }
     std::vector<FacilitatorEvent> events;
     ui::FacilitatorFrame ff{f, m_group, m_pack.default_content(), m_results, m_note, events};
     ui::draw_facilitator_frame(ff);
     for (const auto& e : events) m_group.handle(e);
     update(now);
-    return !events.empty();
+    drawn.tapped = !events.empty();
+    return drawn;
+}
+
+bool FacilitatorRun::recover_if_writable(const Now& now) {
+    if (!resting() || !dv::recover_if_writable(m_journey, m_store, now)) return false;
+    end_turn_if_over();  // back on Attract: the person's turn is over, with what was stored
+    return true;
 }
 
 void FacilitatorRun::update(const Now& now) {

@@ -25,9 +25,17 @@ public:
     bool person_turn() const { return m_group.screen() == FacilitatorScreen::Person; }
     std::string screen_name() const;
 
+    struct Drawn {
+        bool tapped = false;         // anything was tapped (the staff idle timer restarts)
+        bool commit_failed = false;  // a person's answer was not stored: their turn rests
+    };
     // Draws this frame: the visitor screens for a person's turn, otherwise the facilitator's;
-    // applies what was tapped. True when anything was tapped (the staff idle timer restarts).
-    bool draw(ui::Frame& f, const Now& now);
+    // applies what was tapped.
+    Drawn draw(ui::Frame& f, const Now& now);
+    // A person's turn resting after a failed commit (kiosk_mode.hpp invariant 4), and the
+    // probe that ends it once the store accepts writes again (the turn then ends).
+    bool resting() const { return person_turn() && m_turn_started && m_journey.screen() == Screen::Resting; }
+    bool recover_if_writable(const Now& now);
     // Once per pass of the frame loop: timeouts of a person's turn, the end of a turn, storing a tally.
     void update(const Now& now);
     double next_deadline() const { return person_turn() ? m_journey.next_deadline() : 1e300; }

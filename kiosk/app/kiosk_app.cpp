@@ -62,6 +62,7 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
 void KioskApp::play_script(Script script, std::string screenshot_dir) {
     ScriptHost host;
     host.screen = [this] { return shown_screen(); };
+    host.spoken = [this] { return m_last_spoken; };
     host.advance_clock = [this](double s) { m_clock.shift_monotonic(s); };
     host.write_png = [this](const std::string& path) {
         int w = 0, h = 0;
@@ -73,17 +74,43 @@ void KioskApp::play_script(Script script, std::string screenshot_dir) {
 
 // The screen as input scripts name it: a visitor screen, a staff screen, or facilitator mode's.
 std::string KioskApp::shown_screen() const {
-    if (!m_staff.active()) return screen_name(m_journey.screen());
-    return m_staff.facilitating() && m_facilitator.active() ? m_facilitator.screen_name() : m_staff.screen_name();
+    switch (m_modes.mode()) {
+        case KioskMode::Visitor:
+        case KioskMode::Closed: return screen_name(m_journey.screen());
+        case KioskMode::Facilitating:
+        case KioskMode::FacilitatorTurn: return m_facilitator.screen_name();
+        default: return m_staff.screen_name();
+    }
+}
+
+bool KioskApp::sync_mode() {
+    ModeSignals s;
+    s.open = m_hours.is_open(m_clock.local_now());
+    s.visitor_on_attract = m_journey.screen() == Screen::Attract;
+    s.staff_active = m_staff.active();
+    s.exporting = m_staff.busy();
+    s.facilitating = m_staff.facilitating() && m_facilitator.active();
+    s.person_turn = m_facilitator.person_turn();
+    return m_modes.update(s);
+}
+
+// kiosk_mode.hpp invariant 1. Closed counts the walk-up journey as active too: it waits on
+// Attract with the profile's defaults, which the closed screen's notice is drawn in.
+const Journey* KioskApp::active_journey() const {
+    switch (m_modes.mode()) {
+        case KioskMode::Visitor:
+        case KioskMode::Closed: return &m_journey;
+        case KioskMode::FacilitatorTurn: return &m_facilitator.journey();
+        default: return nullptr;
+    }
 }
 
 // Staff and facilitator screens are laid out for standard text (the facilitator's screens for
 // the room draw their own larger type, and the profile's scale makes it larger still); a
-// person's turn in facilitator mode uses the size that person chose.
+// visitor, walk-up or in a facilitator's turn, gets the size they chose (invariant 2).
 TextSize KioskApp::shown_text_size() const {
-    if (!m_staff.active()) return m_journey.text_size();
-    if (m_staff.facilitating() && m_facilitator.person_turn()) return m_facilitator.journey().text_size();
-    return TextSize::Standard;
+    const Journey* j = active_journey();
+    return j ? j->text_size() : TextSize::Standard;
 }
 
 // Facilitator mode opens with staff mode's Facilitator screen and closes with it (staff mode
@@ -127,12 +154,14 @@ void KioskApp::apply(const Event& e) {
                          verdict_text(m_trust.verdict()));
     }
     // Journey invariants 1 and 2: the answer is durable before the journey moves on.
-    if (apply_event(m_journey, m_store, e, now()) == CommitOutcome::Failed) {
-        std::fprintf(stderr, "datavoice-kiosk: %s: answer not saved: %s\n", m_store.path().c_str(),
-                     m_store.last_error().c_str());
-        m_next_store_probe = m_clock.monotonic_seconds() + kStoreProbeSeconds;
-    }
+    if (apply_event(m_journey, m_store, e, now()) == CommitOutcome::Failed) note_commit_failure("answer not saved");
     watch_visit();
+}
+
+// A journey is resting: say so, and probe the store again after kStoreProbeSeconds.
+void KioskApp::note_commit_failure(const char* what) {
+    std::fprintf(stderr, "datavoice-kiosk: %s: %s: %s\n", m_store.path().c_str(), what, m_store.last_error().c_str());
+    m_next_store_probe = m_clock.monotonic_seconds() + kStoreProbeSeconds;
 }
 
 // When a visit ends (the journey resets, or the next one starts), flag it if it repeats the
@@ -158,14 +187,18 @@ void KioskApp::sync_results() {
     m_results = build_scenario_results(*q, m_store.view_pairs(m_pack.id, q->id), m_pack.privacy, m_journey.content());
 }
 
+// kiosk_mode.hpp invariant 4: the walk-up journey and a person's turn are both probed.
 void KioskApp::check_resting() {
-    if (m_journey.screen() != Screen::Resting) return;
+    const bool turn_resting = m_facilitator.resting();
+    if (m_journey.screen() != Screen::Resting && !turn_resting) return;
     const double t = m_clock.monotonic_seconds();
     if (t < m_next_store_probe) return;
     m_next_store_probe = t + kStoreProbeSeconds;
-    if (recover_if_writable(m_journey, m_store, now())) {
+    const bool recovered = turn_resting ? m_facilitator.recover_if_writable(now())
+                                        : recover_if_writable(m_journey, m_store, now());
+    if (recovered) {
         std::fprintf(stderr, "datavoice-kiosk: %s: the store accepts answers again\n", m_store.path().c_str());
-        m_frames_owed = 3;
+        m_frames.owe(FrameSchedule::kAfterInput);
     }
 }
 
@@ -217,20 +250,29 @@ void KioskApp::draw_frame() {
     const float scale = static_cast<float>(m_profile.ui_scale());
     const ui::Metrics metrics = ui::make_metrics(scale, static_cast<float>(m_profile.min_touch_target_px()),
                                                  shown_text_size(), display.x, display.y);
-    m_palette = m_journey.high_contrast() ? ui::high_contrast_palette() : ui::standard_palette();
+    const Journey* shown = active_journey();  // kiosk_mode.hpp invariant 2
+    // The page as drawn, before a person's turn applies this frame's taps (during the draw).
+    const std::string page_key = shown ? page_read_key(*shown) : std::string();
+    m_palette = shown && shown->high_contrast() ? ui::high_contrast_palette() : ui::standard_palette();
     m_widgets.clear();
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
                     m_clock.monotonic_seconds(), display, &m_results};
-    if (m_staff.active() && m_staff.facilitating() && m_facilitator.active()) {
-        if (m_facilitator.draw(frame, now())) m_staff.keep_awake();
-        sync_facilitator();
-    } else if (m_staff.active())
-        m_staff.draw(frame);
-    else if (m_closed)
-        ui::draw_closed_frame(frame, m_closed_notice_until, m_profile.opens);
-    else
-        ui::draw_visitor_frame(frame);
+    switch (m_modes.mode()) {
+        case KioskMode::Facilitating:
+        case KioskMode::FacilitatorTurn: {
+            const FacilitatorRun::Drawn drawn = m_facilitator.draw(frame, now());
+            if (drawn.tapped) m_staff.keep_awake();
+            if (drawn.commit_failed) note_commit_failure("a facilitator answer was not saved");
+            sync_facilitator();
+            break;
+        }
+        case KioskMode::Staff:
+        case KioskMode::Exporting: m_staff.draw(frame); break;
+        case KioskMode::Closed: ui::draw_closed_frame(frame, m_closed_notice_until, m_profile.opens); break;
+        case KioskMode::Visitor: ui::draw_visitor_frame(frame); break;
+    }
+    sync_mode();  // what was tapped may have ended a turn or left facilitator mode
     const auto t_built = clock::now();
 
     if (m_skip_unseen_frames && m_script && m_script->running() && !m_script->reads_pixels()) {
@@ -241,104 +283,101 @@ void KioskApp::draw_frame() {
         if (m_script) m_script->after_render(m_widgets);
         m_window.present();
     }
-    if (!m_frame_stats_path.empty()) {
+    if (m_frame_stats.recording()) {
         using ms = std::chrono::duration<float, std::milli>;
-        m_build_ms.push_back(ms(t_built - t_built_from).count());
-        m_frame_ms.push_back(ms(clock::now() - t_start).count());
-        m_frame_at.push_back(static_cast<float>(m_clock.monotonic_seconds() - m_started_at));
+        m_frame_stats.add(ms(t_built - t_built_from).count(), ms(clock::now() - t_start).count(),
+                          static_cast<float>(m_clock.monotonic_seconds() - m_started_at));
     }
 
     // Whatever was drawn says when it next needs a frame; a blank closed screen needs none, so
     // the loop then sleeps until input, the watchdog or the opening-hours change.
-    m_wake_at = out.wake_at;
+    m_frames.wake_at(out.wake_at);
     m_layout_settling = out.layout_settling;
-    if (m_layout_settling) m_frames_owed = std::max(m_frames_owed, 1);
-    read_aloud(out);
+    if (m_layout_settling) m_frames.owe(FrameSchedule::kKeepGoing);
+    read_aloud(out, page_key);
     if (!m_ready_sent) {
         m_watchdog.ready();
         m_ready_sent = true;
     }
+    // Events drawn on the walk-up screens; a person's turn applied its own in FacilitatorRun::draw().
     for (const auto& e : out.events) apply(e);
     sync_results();
-    if (!out.events.empty()) m_frames_owed = std::max(m_frames_owed, 3);
+    if (!out.events.empty()) m_frames.owe(FrameSchedule::kAfterInput);
     if (out.staff_gesture && !m_staff.active()) {
         m_staff.gesture(m_journey.screen() == Screen::Resting);
-        m_frames_owed = std::max(m_frames_owed, 3);
+        m_frames.owe(FrameSchedule::kAfterInput);
     }
+    sync_mode();
     // While a finger is down, keep drawing: a press and release in one sleep can lose a tap.
-    if (ImGui::IsAnyItemActive() || io.MouseDown[0]) m_frames_owed = std::max(m_frames_owed, 1);
-}
-
-void KioskApp::write_frame_stats() const {
-    if (m_frame_stats_path.empty()) return;
-    std::FILE* f = std::fopen(m_frame_stats_path.c_str(), "w");
-    if (!f) {
-        std::fprintf(stderr, "datavoice-kiosk: %s: cannot write frame stats\n", m_frame_stats_path.c_str());
-        return;
-    }
-    std::fprintf(f, "build_ms frame_ms at_s\n");
-    for (size_t i = 0; i < m_build_ms.size(); ++i)
-        std::fprintf(f, "%.4f %.4f %.4f\n", m_build_ms[i], m_frame_ms[i], m_frame_at[i]);
-    std::fclose(f);
+    if (ImGui::IsAnyItemActive() || io.MouseDown[0]) m_frames.owe(FrameSchedule::kKeepGoing);
 }
 
 int KioskApp::run() {
     const int code = loop();
-    write_frame_stats();
+    m_frame_stats.write();
     return code;
 }
 
+// Which page read-aloud is on: each is read once as it appears.
+std::string KioskApp::page_read_key(const Journey& j) {
+    return std::string(screen_name(j.screen())) + "#" + std::to_string(j.step_number()) + "#" + j.language() + "#" +
+           (j.still_there_showing() ? "overlay" : "");
+}
+
+void KioskApp::say(const std::string& text, const std::string& voice) {
+    m_last_spoken = text;
+    m_speaker.say(text, voice);
+}
+
 // Read-aloud: a new page is read once when it appears; a tap or focus change reads that item.
-void KioskApp::read_aloud(const ui::UiOutput& out) {
-    const std::string& voice = m_journey.content().info.voice;
-    if (!m_journey.read_aloud() || m_closed || m_staff.active()) {
+// kiosk_mode.hpp invariant 2: only a visitor's journey, walk-up or a facilitator's turn, speaks.
+void KioskApp::read_aloud(const ui::UiOutput& out, const std::string& page_key) {
+    const KioskMode mode = m_modes.mode();
+    const Journey* j = mode == KioskMode::Visitor || mode == KioskMode::FacilitatorTurn ? active_journey() : nullptr;
+    if (!j || !j->read_aloud()) {
         if (!m_spoken_page.empty()) m_speaker.stop();
         m_spoken_page.clear();
         return;
     }
+    const std::string& voice = j->content().info.voice;
     if (!out.speak.empty()) {
-        m_speaker.say(out.speak, voice);
+        say(out.speak, voice);
         return;
     }
     std::string page;
     for (const auto& w : m_widgets.all())
         if (w.read && !w.text.empty()) page += w.text + ".\n";
-    const std::string key = std::string(screen_name(m_journey.screen())) + "#" +
-                            std::to_string(m_journey.step_number()) + "#" + m_journey.language() + "#" +
-                            (m_journey.still_there_showing() ? "overlay" : "");
-    if (key != m_spoken_page && !page.empty()) {
-        m_speaker.say(page, voice);
-        m_spoken_page = key;
+    if (page_key != m_spoken_page && !page.empty()) {
+        say(page, voice);
+        m_spoken_page = page_key;
     }
 }
 
+// Closing and opening are kiosk_mode.hpp's transitions (a visitor mid-journey is never cut
+// off: invariant 3); a tap while closed shows when the kiosk wakes.
 void KioskApp::update_opening_hours(bool input_arrived) {
-    const bool open = m_hours.is_open(m_clock.local_now());
+    const bool was_closed = m_modes.closed();
+    sync_mode();
+    if (was_closed != m_modes.closed()) m_frames.owe(FrameSchedule::kAfterChange);
     const double t = m_clock.monotonic_seconds();
-    if (!open && !m_closed && m_journey.screen() == Screen::Attract) {
-        m_closed = true;  // a visitor mid-journey is never cut off: close once they have gone
-        m_frames_owed = std::max(m_frames_owed, 2);
-    } else if (open && m_closed) {
-        m_closed = false;
-        m_frames_owed = std::max(m_frames_owed, 2);
-    }
-    if (m_closed && input_arrived) {
+    if (m_modes.closed() && input_arrived) {
         const bool was_showing = t < m_closed_notice_until;
         m_closed_notice_until = t + kClosedNoticeSeconds;
-        if (!was_showing) m_frames_owed = std::max(m_frames_owed, 2);
+        if (!was_showing) m_frames.owe(FrameSchedule::kAfterChange);
     }
 }
 
 int KioskApp::loop() {
     while (!m_window.close_requested()) {
         const bool scripted = m_script && m_script->running();
-        if (!scripted && m_frames_owed == 0) {
+        if (!scripted && !m_frames.owed()) {
             const double t = m_clock.monotonic_seconds();
-            double wake = std::min({m_wake_at, m_journey.next_deadline(), m_staff.next_deadline(),
+            double wake = std::min({m_frames.wake_time(), m_journey.next_deadline(), m_staff.next_deadline(),
                                     m_facilitator.next_deadline(),
                                     m_watchdog.next_due(), t + m_hours.seconds_until_change(m_clock.local_now()),
                                     m_quit_at});
-            if (m_journey.screen() == Screen::Resting) wake = std::min(wake, m_next_store_probe);
+            if (m_journey.screen() == Screen::Resting || m_facilitator.resting())
+                wake = std::min(wake, m_next_store_probe);
             const double timeout = std::clamp(wake - t, 0.0, kMaxSleepSeconds);
             if (timeout > 0) m_window.wait(timeout);
         } else {
@@ -346,7 +385,7 @@ int KioskApp::loop() {
         }
         const bool input = m_window.take_input_flag();
         const bool touched = m_window.take_touch_flag() || (m_script && m_script->pressing());
-        if (input && !m_closed) m_frames_owed = std::max(m_frames_owed, 3);
+        if (input && !m_modes.closed()) m_frames.owe(FrameSchedule::kAfterInput);
         m_watchdog.ping(m_clock.monotonic_seconds());
         update_opening_hours(touched);
 
@@ -366,13 +405,14 @@ int KioskApp::loop() {
         purge_expired_once_a_day();
         m_staff.update();
         sync_facilitator();
-        const bool changed = before != m_journey.screen() || overlay_before != m_journey.still_there_showing() ||
-                             staff_before != shown_screen();
-        if (changed) m_frames_owed = std::max(m_frames_owed, 2);
-        if (m_staff.busy()) m_frames_owed = std::max(m_frames_owed, 1);  // an export shows its progress
+        const bool mode_changed = sync_mode();
+        const bool changed = mode_changed || before != m_journey.screen() ||
+                             overlay_before != m_journey.still_there_showing() || staff_before != shown_screen();
+        if (changed) m_frames.owe(FrameSchedule::kAfterChange);
+        if (m_modes.mode() == KioskMode::Exporting) m_frames.owe(FrameSchedule::kKeepGoing);  // its progress
 
-        if (!(scripted || m_frames_owed > 0 || t >= m_wake_at)) continue;
-        if (m_frames_owed > 0) --m_frames_owed;
+        if (!(scripted || m_frames.due(t))) continue;
+        m_frames.drawn();
         draw_frame();
         if (m_fatal) {
             std::fprintf(stderr, "datavoice-kiosk: %s\n", m_fatal_error.c_str());

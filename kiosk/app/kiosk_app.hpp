@@ -5,7 +5,9 @@
 // committed to the store before the journey may move on → the frame is shown. While staff
 // mode is active (the hidden gesture, then the PIN) its screens are drawn instead. Between
 // frames the loop sleeps until input arrives or the next timed wake-up (an animation step,
-// the "Still there?" timeout), so an idle kiosk uses next to no CPU.
+// the "Still there?" timeout), so an idle kiosk uses next to no CPU. What the kiosk as a whole
+// is doing (visitor, closed, staff, exporting, facilitating) is kiosk_mode.hpp's state machine,
+// and active_journey() is the one place that says whose journey is on screen.
 #pragma once
 
 #include "core/clock.hpp"
@@ -22,6 +24,9 @@
 #include "platform/window.hpp"
 #include "speech/speech.hpp"
 #include "facilitator_run.hpp"
+#include "frame_schedule.hpp"
+#include "frame_stats.hpp"
+#include "kiosk_mode.hpp"
 #include "staff_session.hpp"
 #include "store/store.hpp"
 #include "ui/theme.hpp"
@@ -40,7 +45,7 @@ public:
 
     void play_script(Script script, std::string screenshot_dir);
     // Benchmark instruments: per-frame timings written on exit; or stop after the first frame.
-    void record_frame_stats(std::string path) { m_frame_stats_path = std::move(path); }
+    void record_frame_stats(std::string path) { m_frame_stats.record_to(std::move(path)); }
     void exit_after_first_frame() { m_exit_after_first_frame = true; }
     // Benchmarks and tests: leave the loop cleanly (exit 0, frame stats written) after `seconds`.
     void quit_after(double seconds) { m_quit_at = m_clock.monotonic_seconds() + seconds; }
@@ -51,15 +56,21 @@ public:
 
 private:
     int loop();
-    void write_frame_stats() const;
     Now now() const;
     void draw_frame();
     void apply(const Event& e);
+    // kiosk_mode.hpp: the mode from what its owners report; true when it changed.
+    bool sync_mode();
+    // kiosk_mode.hpp invariant 1: the journey on screen, or null when none is.
+    const Journey* active_journey() const;
+    void say(const std::string& text, const std::string& voice);
     void rebuild_fonts_if_needed();
     void check_resting();
     void save_clock_reading();
     void update_opening_hours(bool input_arrived);
-    void read_aloud(const ui::UiOutput& out);
+    void note_commit_failure(const char* what);
+    void read_aloud(const ui::UiOutput& out, const std::string& page_key);
+    static std::string page_read_key(const Journey& j);
     void sync_results();
     void watch_visit();
     void purge_expired_once_a_day();
@@ -94,19 +105,18 @@ private:
     bool m_facilitator_opened = false;
     std::unique_ptr<ScriptDriver> m_script;
 
-    int m_frames_owed = 3;
+    KioskModes m_modes;
+    FrameSchedule m_frames;
     bool m_layout_settling = false;  // the last frame's layout will still change
-    double m_wake_at = 0;
     double m_next_store_probe = 0;
     Speaker m_speaker;
     std::string m_spoken_page;  // the page read-aloud last read, so each page is read once
+    std::string m_last_spoken;  // what was last handed to the speaker (scripts' expect-spoken)
     Watchdog m_watchdog;
     bool m_ready_sent = false;
     OpeningHours m_hours;
-    bool m_closed = false;           // outside opening hours, with no visitor mid-journey
     double m_closed_notice_until = 0;  // a tap while closed shows when the kiosk wakes
-    std::string m_frame_stats_path;
-    std::vector<float> m_build_ms, m_frame_ms, m_frame_at;
+    FrameStats m_frame_stats;
     double m_started_at = 0;                  // monotonic, for the frame stats' "at_s"
     double m_quit_at = 1e300;                 // --quit-after
     bool m_exit_after_first_frame = false;

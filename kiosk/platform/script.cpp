@@ -8,6 +8,7 @@
 #include <GLFW/glfw3.h>
 
 #include <cfloat>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -46,6 +47,12 @@ int key_code(const std::string& name, bool& shift) {
     if (name == "space") return GLFW_KEY_SPACE;
     if (name == "escape") return GLFW_KEY_ESCAPE;
     return -1;
+}
+
+std::string seconds_text(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", s);
+    return buf;
 }
 
 std::string json_escape(const std::string& s) {
@@ -121,6 +128,15 @@ bool parse_script(const std::string& text, const std::string& file, Script& out,
                 return bad("'key' needs one of: tab, shift-tab, enter, space, escape");
             c.kind = K::Key;
             c.arg = w[1];
+        } else if (cmd == "wait-for-screen") {
+            if (!want(2) || !is_name(w[1]) || !to_number(w[2], c.number) || c.number <= 0 || c.number > 3600)
+                return bad("'wait-for-screen' needs a screen name and seconds: wait-for-screen NAME SECONDS");
+            c.kind = K::WaitForScreen;
+            c.arg = w[1];
+        } else if (cmd == "expect-spoken") {
+            if (w.size() < 2) return bad("'expect-spoken' needs the words read aloud");
+            c.kind = K::ExpectSpoken;
+            c.arg = trim(body.substr(cmd.size()));
         } else if (cmd == "quit") {
             if (!want(0)) return bad("'quit' takes nothing after it");
             c.kind = K::Quit;
@@ -249,6 +265,26 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
             else
                 done(0);
             break;
+        case K::WaitForScreen: {
+            // Background work (an export) takes real time, however fast the frames come.
+            const auto t = std::chrono::steady_clock::now();
+            if (m_phase++ == 0) m_wait_until = t + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                       std::chrono::duration<double>(c.number));
+            if (m_host.screen() == c.arg)
+                done(2);
+            else if (t >= m_wait_until)
+                fail(c, "screen '" + c.arg + "' did not show within " + seconds_text(c.number) + " s; '" +
+                            m_host.screen() + "' is showing");
+            break;
+        }
+        case K::ExpectSpoken: {
+            const std::string said = m_host.spoken ? m_host.spoken() : std::string();
+            if (said.find(c.arg) == std::string::npos)
+                fail(c, "expected read-aloud to say '" + c.arg + "' but it last said '" + said + "'");
+            else
+                done(0);
+            break;
+        }
         case K::Quit:
             m_quit = true;
             break;

@@ -13,6 +13,10 @@
 //   dump-widgets NAME    write NAME.json there: every widget's id, kind and rectangle
 //   expect-screen NAME   stop with an error unless this screen is showing (journey.hpp names)
 //   expect-widget ID     stop with an error unless this widget is on screen
+//   expect-spoken WORDS  stop with an error unless read-aloud's last words contain WORDS
+//   wait-for-screen NAME SECONDS
+//                        let frames pass until this screen shows (background work: an
+//                        export); stop with an error if it has not within SECONDS of real time
 //   quit                 leave the kiosk (exit code 0)
 //
 // [X] Taps take three frames (move, press, release), as imgui 1.86 needs, then the pointer
@@ -24,6 +28,7 @@
 #include "core/problem.hpp"
 #include "ui/widgets.hpp"
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,7 +40,10 @@ namespace dv {
 class ShiftedClock;
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapAt, Hold, Key, Wait, Advance, Screenshot, DumpWidgets, ExpectScreen, ExpectWidget, Quit };
+    enum class Kind {
+        Tap, TapAt, Hold, Key, Wait, Advance, Screenshot, DumpWidgets, ExpectScreen, ExpectWidget,
+        ExpectSpoken, WaitForScreen, Quit
+    };
     Kind kind = Kind::Wait;
     std::string arg;
     float x = 0, y = 0;
@@ -54,6 +62,7 @@ bool parse_script(const std::string& text, const std::string& file, Script& out,
 // What the driver needs from the running kiosk, without knowing the kiosk.
 struct ScriptHost {
     std::function<std::string()> screen;                // the journey's current screen name
+    std::function<std::string()> spoken;                // what read-aloud last said ("" if nothing)
     std::function<void(double)> advance_clock;          // moves the monotonic clock on
     std::function<bool(const std::string&)> write_png;  // the frame just rendered → file
 };
@@ -96,6 +105,7 @@ private:
     bool m_scroll_tap = false;  // the tap under way is on a scroll arrow, on the way to the target
     int m_scroll_taps = 0;
     int m_arrow_waits = 0;
+    std::chrono::steady_clock::time_point m_wait_until;  // wait-for-screen's deadline
 };
 
 }  // namespace dv

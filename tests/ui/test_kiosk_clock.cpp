@@ -52,7 +52,7 @@ std::string staff_script(int years) {
     for (int i = 0; i < years; ++i) s << "tap clock_year_up\n";
     s << "tap clock_hour_up\nscreenshot 02-clock-set\ntap clock_save\nexpect-screen staff_home\n"
       << "expect-widget clock_warning\nscreenshot 03-home\n"
-      << "tap open_export\nexpect-widget drive_0\ntap start_export\nwait 40\nexpect-screen staff_export_result\n"
+      << "tap open_export\nexpect-widget drive_0\ntap start_export\nwait-for-screen staff_export_result 60\n"
       << "tap staff_back\ntap staff_exit\nexpect-screen attract\nquit\n";
     return s.str();
 }

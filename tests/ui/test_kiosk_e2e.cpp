@@ -1,6 +1,7 @@
 // The real kiosk under Xvfb, driven by input scripts the way a visitor would use it; then
 // the database is opened and checked.
 #include "store/store.hpp"
+#include "support/png_colours.hpp"
 #include "support/process.hpp"
 #include "support/test_pack.hpp"
 
@@ -120,8 +121,11 @@ TEST_CASE("Kiosk/high contrast and extra-large text reach every kind of screen",
         {"--data", data.path(), "--script", script("high_contrast_large.dvs"), "--screenshots", shots});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    for (const char* shot : {"01-welcome", "03-explainer", "05-first-view", "06-card", "07-results", "10-thank-you"})
+    for (const char* shot : {"01-welcome", "02-topics", "03-explainer", "04-scenario", "05-first-view", "06-card",
+                             "07-results", "08-about-you", "09-closing", "10-thank-you"}) {
         CHECK(is_png(shots + "/" + shot + ".png"));
+        test::check_high_contrast(shots + "/" + shot + ".png");  // the pixels, not just a file
+    }
 }
 
 TEST_CASE("Kiosk/an abandoned journey keeps what was answered and resets to attract", "[ui]") {
