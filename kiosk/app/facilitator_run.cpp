@@ -98,7 +98,7 @@ void FacilitatorRun::end_turn_if_over() {
     ViewPair views;
     if (const Question* q = m_group.question()) {
         const auto& answers = m_journey.answers();
-        const auto first = answers.find(q->id + "#first"), second = answers.find(q->id + "#second");
+        const auto first = answers.find({q->id, Phase::First}), second = answers.find({q->id, Phase::Second});
         views.session_id = m_journey.session_id();
         if (first != answers.end() && !first->second.empty()) views.first = first->second.front();
         if (second != answers.end() && !second->second.empty()) views.second = second->second.front();

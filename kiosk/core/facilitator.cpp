@@ -2,6 +2,7 @@
 // facilitator.hpp).
 #include "facilitator.hpp"
 
+#include "answer_key.hpp"
 #include "privacy.hpp"
 
 namespace dv {
@@ -119,8 +120,8 @@ std::vector<PendingCommit> hands_to_commits(const Question& question, const std:
             }
         }
     };
-    add(first, "first");
-    add(second, "second");
+    add(first, phase_name(Phase::First));
+    add(second, phase_name(Phase::Second));
     return out;
 }
 

@@ -72,24 +72,24 @@ const LanguageContent& Journey::content() const {
 
 // --- Steps --------------------------------------------------------------------------------
 
-std::string Journey::phase_of(const Step& s) const {
-    if (s.screen == Screen::FirstView) return "first";
-    if (s.screen == Screen::SecondView) return "second";
-    return "";
+Phase Journey::phase_of(const Step& s) {
+    if (s.screen == Screen::FirstView) return Phase::First;
+    if (s.screen == Screen::SecondView) return Phase::Second;
+    return Phase::Plain;
 }
 
-std::string Journey::answer_key(const Step& s) const {
+AnswerKey Journey::answer_key(const Step& s) const {
     const Scenario* sc = scenario();
     if (s.screen == Screen::FirstView || s.screen == Screen::SecondView)
-        return (sc ? sc->question : std::string()) + "#" + phase_of(s);
-    return s.ref;
+        return {sc ? sc->question : std::string(), phase_of(s)};
+    return {s.ref};
 }
 
 bool Journey::step_visible(const Step& s) const {
     if (s.screen != Screen::Question) return true;
     const Question* q = content().question(s.ref);
     if (!q || !q->show_if) return true;
-    auto it = m_answers.find(q->show_if->question);
+    auto it = m_answers.find(AnswerKey{q->show_if->question});
     if (it == m_answers.end()) return false;
     for (const auto& chosen : it->second)
         if (std::find(q->show_if->any_of.begin(), q->show_if->any_of.end(), chosen) != q->show_if->any_of.end())
@@ -211,15 +211,15 @@ void Journey::request_commit(bool skipped) {
         // Leaving the perspective cards: record the order shown and how many were seen.
         const Scenario* s = scenario();
         const std::string id = s ? s->id : step.ref;
-        pc.answers.push_back({id, "card_order", join(m_card_order, ","), {}, false});
-        pc.answers.push_back({id, "cards_seen", std::to_string(m_cards_seen), {}, false});
-        m_pending_key.clear();
+        pc.answers.push_back({id, phase_name(Phase::CardOrder), join(m_card_order, ","), {}, false});
+        pc.answers.push_back({id, phase_name(Phase::CardsSeen), std::to_string(m_cards_seen), {}, false});
+        m_pending_key.reset();
     } else {
         const Question* q = question();
         if (!q) return;
         AnswerRecord a;
         a.question_id = q->id;
-        a.phase = phase_of(step);
+        a.phase = phase_name(phase_of(step));
         a.content_hash = q->content_hash;
         a.skipped = skipped;
         if (!skipped) {
@@ -242,14 +242,14 @@ void Journey::request_commit(bool skipped) {
 void Journey::on_committed() {
     if (!m_pending) return;
     m_pending.reset();
-    if (!m_pending_key.empty()) {
+    if (m_pending_key) {
         if (m_pending_values.empty())
-            m_answers.erase(m_pending_key);
+            m_answers.erase(*m_pending_key);
         else
-            m_answers[m_pending_key] = m_pending_values;
+            m_answers[*m_pending_key] = m_pending_values;
     }
     m_pending_values.clear();
-    m_pending_key.clear();
+    m_pending_key.reset();
     if (m_finish_after_commit) {
         m_finish_after_commit = false;
         finish();
@@ -325,27 +325,27 @@ void Journey::handle(const Event& e, const Now& now) {
             if (m_screen == Screen::Attract) begin(now);
             break;
         case K::ChooseLanguage:
-            if (m_config.pack->language(e.value)) m_language = e.value;
+            if (m_config.pack->language(e.id)) m_language = e.id;
             break;
         case K::ChooseTextSize:
-            if (e.number >= 0 && e.number <= 2) m_text_size = static_cast<TextSize>(e.number);
+            m_text_size = e.size;
             break;
-        case K::ChooseContrast: m_high_contrast = e.number != 0; break;
-        case K::ChooseReadAloud: m_read_aloud = e.number != 0; break;
+        case K::ChooseContrast: m_high_contrast = e.on; break;
+        case K::ChooseReadAloud: m_read_aloud = e.on; break;
         case K::ChooseTopic:
-            if (m_screen == Screen::Topics && !facilitated()) choose_topic(e.value);
+            if (m_screen == Screen::Topics && !facilitated()) choose_topic(e.id);
             break;
         case K::Toggle: {
             const Question* q = question();
-            if (!q || !q->option(e.value)) break;
+            if (!q || !q->option(e.id)) break;
             if (q->type == QuestionType::Multi) {
-                auto it = std::find(m_draft.begin(), m_draft.end(), e.value);
+                auto it = std::find(m_draft.begin(), m_draft.end(), e.id);
                 if (it != m_draft.end())
                     m_draft.erase(it);
                 else if (static_cast<int>(m_draft.size()) < q->max_choices)
-                    m_draft.push_back(e.value);
+                    m_draft.push_back(e.id);
             } else {
-                m_draft = {e.value};
+                m_draft = {e.id};
             }
             break;
         }
@@ -353,7 +353,7 @@ void Journey::handle(const Event& e, const Now& now) {
             const Question* q = question();
             if (!q || q->type != QuestionType::FreeText) break;
             wipe(m_draft_text);
-            m_draft_text = e.value;
+            m_draft_text = e.text;
             const auto cps = decode_utf8(m_draft_text);
             if (static_cast<int>(cps.size()) > q->max_length) {
                 std::string capped;

@@ -46,12 +46,14 @@
 //   (6) While the visitor is active (any event within idle_seconds) the overlay never appears;
 //       after idle_seconds it appears, and after a further still_there_seconds the journey resets.
 //   (7) First and second views of a scenario carry the same session id and question id,
-//       with phases "first" and "second".
+//       with phases Phase::First and Phase::Second (answer_key.hpp).
 //   (8) A facilitated turn's every commit carries mode "facilitator" (a walk-up visit's
 //       "visitor"), and it never shows Topics, Results or another scenario.
 #pragma once
 
+#include "answer_key.hpp"
 #include "clock.hpp"
+#include "repeat_guard.hpp"
 #include "content.hpp"
 #include "privacy.hpp"
 
@@ -84,16 +86,18 @@ const char* screen_name(Screen s);
 enum class TextSize { Standard = 0, Large = 1, ExtraLarge = 2 };
 TextSize text_size_from_name(const std::string& name);
 
+// What a visitor (or the app) did. Each kind carries only its own payload, made by the
+// factory functions below: an id, the typed text, a text size or a switch.
 struct Event {
     enum class Kind {
         Start,           // tap on the attract screen
-        ChooseLanguage,  // value = language code
-        ChooseTextSize,  // number = 0, 1, 2
-        ChooseContrast,  // number = 1 for high contrast, 0 for standard colours
-        ChooseReadAloud, // number = 1 to read screens aloud, 0 to stop
-        ChooseTopic,     // value = topic id
-        Toggle,          // value = option id (single and scale replace, multi toggles)
-        SetText,         // value = free text typed so far
+        ChooseLanguage,  // id = language code
+        ChooseTextSize,  // size
+        ChooseContrast,  // on = high contrast, off = standard colours
+        ChooseReadAloud, // on = read screens aloud, off = stop
+        ChooseTopic,     // id = topic id
+        Toggle,          // id = option id (single and scale replace, multi toggles)
+        SetText,         // text = free text typed so far
         Next,
         Back,
         Skip,
@@ -105,18 +109,44 @@ struct Event {
         StoreRecovered,  // from the app: the store accepts writes again
     };
     Kind kind = Kind::Next;
-    std::string value;
-    int number = 0;
+    std::string id;                  // ChooseLanguage, ChooseTopic, Toggle
+    std::string text;                // SetText
+    TextSize size = TextSize::Standard;  // ChooseTextSize
+    bool on = false;                 // ChooseContrast, ChooseReadAloud
 
-    static Event start() { return {Kind::Start, {}, 0}; }
-    static Event language(std::string code) { return {Kind::ChooseLanguage, std::move(code), 0}; }
-    static Event text_size(TextSize s) { return {Kind::ChooseTextSize, {}, static_cast<int>(s)}; }
-    static Event contrast(bool high) { return {Kind::ChooseContrast, {}, high ? 1 : 0}; }
-    static Event read_aloud(bool on) { return {Kind::ChooseReadAloud, {}, on ? 1 : 0}; }
-    static Event topic(std::string id) { return {Kind::ChooseTopic, std::move(id), 0}; }
-    static Event toggle(std::string option) { return {Kind::Toggle, std::move(option), 0}; }
-    static Event text(std::string typed) { return {Kind::SetText, std::move(typed), 0}; }
-    static Event of(Kind k) { return {k, {}, 0}; }
+    static Event start() { return of(Kind::Start); }
+    static Event language(std::string code) { return with_id(Kind::ChooseLanguage, std::move(code)); }
+    static Event text_size(TextSize s) {
+        Event e = of(Kind::ChooseTextSize);
+        e.size = s;
+        return e;
+    }
+    static Event contrast(bool high) { return switched(Kind::ChooseContrast, high); }
+    static Event read_aloud(bool on) { return switched(Kind::ChooseReadAloud, on); }
+    static Event topic(std::string id) { return with_id(Kind::ChooseTopic, std::move(id)); }
+    static Event toggle(std::string option) { return with_id(Kind::Toggle, std::move(option)); }
+    static Event typed(std::string text) {
+        Event e = of(Kind::SetText);
+        e.text = std::move(text);
+        return e;
+    }
+    static Event of(Kind k) {
+        Event e;
+        e.kind = k;
+        return e;
+    }
+
+private:
+    static Event with_id(Kind k, std::string id) {
+        Event e = of(k);
+        e.id = std::move(id);
+        return e;
+    }
+    static Event switched(Kind k, bool on) {
+        Event e = of(k);
+        e.on = on;
+        return e;
+    }
 };
 
 // The time as the journey needs it: monotonic seconds for timeouts, the local date and hour
@@ -215,8 +245,8 @@ public:
     size_t step_index() const { return m_step; }
     bool can_go_back() const;
 
-    // Effective answers so far this session, keyed "question_id" or "question_id#phase".
-    const std::map<std::string, std::vector<std::string>>& answers() const { return m_answers; }
+    // Effective answers so far this session, by question and phase.
+    const VisitAnswers& answers() const { return m_answers; }
 
 private:
     struct Step {
@@ -235,8 +265,8 @@ private:
     void request_commit(bool skipped);
     void on_committed();
     bool step_visible(const Step& s) const;
-    std::string answer_key(const Step& s) const;
-    std::string phase_of(const Step& s) const;
+    AnswerKey answer_key(const Step& s) const;
+    static Phase phase_of(const Step& s);
     void load_draft();
     void wipe_drafts();
 
@@ -255,12 +285,12 @@ private:
     int m_cards_seen = 0;
     std::vector<std::string> m_draft;
     std::string m_draft_text;
-    std::map<std::string, std::vector<std::string>> m_answers;
+    VisitAnswers m_answers;
     std::set<std::string> m_about_you_asked;  // "about you" questions already offered this visit
     std::optional<PendingCommit> m_pending;
     bool m_finish_after_commit = false;
     std::vector<std::string> m_pending_values;  // what m_answers becomes once committed
-    std::string m_pending_key;
+    std::optional<AnswerKey> m_pending_key;  // none for the cards' records
     double m_last_activity = 0;
     double m_screen_since = 0;
     bool m_still_there = false;

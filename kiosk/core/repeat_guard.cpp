@@ -27,7 +27,7 @@ AnswersDigest RepeatGuard::digest(const VisitAnswers& answers) const {
         crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(s.data()), s.size());
     };
     for (const auto& [key, values] : answers) {
-        field(key);
+        field(key.text());
         field(std::to_string(values.size()));
         for (const auto& v : values) field(v);
     }

@@ -8,6 +8,8 @@
 // hash cannot be matched against guessed answers by anyone without the running process.
 #pragma once
 
+#include "answer_key.hpp"
+
 #include <array>
 #include <map>
 #include <optional>
@@ -16,8 +18,8 @@
 
 namespace dv {
 
-// What the journey keeps for a visit: answers keyed "question" or "question#phase".
-using VisitAnswers = std::map<std::string, std::vector<std::string>>;
+// What the journey keeps for a visit: answers by question and phase.
+using VisitAnswers = std::map<AnswerKey, std::vector<std::string>>;
 using AnswersDigest = std::array<unsigned char, 32>;
 
 class RepeatGuard {

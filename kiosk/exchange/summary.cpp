@@ -1,6 +1,8 @@
 // This file implements summary.json (format in docs/bundle-format.md).
 #include "summary.hpp"
 
+#include "core/answer_key.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -65,7 +67,7 @@ void SummaryBuilder::add(const std::string& session_id, const std::vector<Export
     const auto period = m_period_of.find(session_id);
     if (period == m_period_of.end()) return;  // a flagged repeat, or withheld
     for (const auto& a : answers) {
-        if (a.phase != "" && a.phase != "first" && a.phase != "second") continue;  // card order is not an opinion
+        if (!is_view_phase(a.phase)) continue;  // card order is not an opinion
         Entry* e = entry(a.question_id, a.phase);
         if (!e) continue;
         const auto& options = e->question->options;

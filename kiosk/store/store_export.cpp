@@ -10,6 +10,8 @@
 //   (12) purge_exported() removes a session and its answers only when a verified export took
 //        every answer it has, through the purge gate (invariant 8).
 #include "store.hpp"
+
+#include "core/answer_key.hpp"
 #include "store_export.hpp"
 
 #include "export_queries.hpp"
@@ -227,12 +229,12 @@ StaffTotals Store::staff_totals() {
            "WHERE a.skipped = 0 GROUP BY s.visit_date, a.question_id, a.phase, s.flagged_repeat");
     while (s.ok() && s.step() == SQLITE_ROW) {
         const std::string phase = s.text(2);
-        if (phase != "" && phase != "first" && phase != "second") continue;  // card order is not an answer
+        if (!is_view_phase(phase)) continue;  // card order is not an answer
         const std::int64_t n = s.integer(4);
         const bool flagged = s.integer(3) != 0;
         t.answers += n;
         days[s.text(0)].answers += n;
-        if (phase == "second") continue;  // the same question as its first view
+        if (phase == phase_name(Phase::Second)) continue;  // the same question as its first view
         QuestionTotal& q = questions[s.text(1)];
         q.question_id = s.text(1);
         q.answers += n;

@@ -182,9 +182,9 @@ void draw_free_text(Frame& f, const Question& q, float w) {
             } else if (k.id == "key_numbers") {
                 kb.numbers = !kb.numbers;
             } else if (k.id == "key_delete") {
-                if (!text.empty()) f.emit(Event::text(without_last_character(text)));
+                if (!text.empty()) f.emit(Event::typed(without_last_character(text)));
             } else {
-                f.emit(Event::text(text + k.insert));
+                f.emit(Event::typed(text + k.insert));
                 kb.shift = false;
             }
         }

@@ -18,7 +18,7 @@
 namespace dv::ui {
 
 // The question's text so far, in a box, and the keys under it. A key tap emits
-// Event::text(the whole new text).
+// Event::typed(the whole new text).
 void draw_free_text(Frame& f, const Question& q, float width);
 
 // The id a key for this character gets ("key_a", "key_u0105").

@@ -207,8 +207,8 @@ TEST_CASE("Journey/(8) a facilitated turn runs only its scenario and is stored a
     CHECK(j.screen() == Screen::ThankYou);  // no results screen, no closing explainer
     REQUIRE_FALSE(stored.empty());
     for (const auto& p : stored) CHECK(p.session.mode == "facilitator");
-    CHECK(j.answers().at("q_view#first") == std::vector<std::string>{"yes"});
-    CHECK(j.answers().at("q_view#second") == std::vector<std::string>{"no"});
+    CHECK(j.answers().at({"q_view", Phase::First}) == std::vector<std::string>{"yes"});
+    CHECK(j.answers().at({"q_view", Phase::Second}) == std::vector<std::string>{"no"});
     send(Event::of(Event::Kind::AnotherTopic));  // no topics in a facilitated turn
     CHECK(j.screen() == Screen::ThankYou);
 }

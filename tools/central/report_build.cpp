@@ -3,6 +3,7 @@
 // with the pack's words, splits and first→second changes (see report.hpp).
 #include "report.hpp"
 
+#include "core/answer_key.hpp"
 #include "exchange/bundle_rows.hpp"
 #include "core/text.hpp"
 #include "pack_check.hpp"
@@ -78,8 +79,8 @@ Words find_words(const std::vector<Pack>& packs, const std::string& pack_id, con
 }
 
 std::string phase_label(const std::string& phase) {
-    if (phase == "first") return "first view, before the other points of view";
-    if (phase == "second") return "second view, after the other points of view";
+    if (phase == phase_name(Phase::First)) return "first view, before the other points of view";
+    if (phase == phase_name(Phase::Second)) return "second view, after the other points of view";
     return "";
 }
 
@@ -252,7 +253,7 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
                                  "those who did not (\"" + apart + "\") are shown apart, below it";
                 s.tables.push_back(std::move(t));
             }
-            if (phase == "second" && !tally.multi) {
+            if (phase == phase_name(Phase::Second) && !tally.multi) {
                 std::vector<std::vector<std::int64_t>> cross(tally.ids.size(), std::vector<std::int64_t>(tally.ids.size(), 0));
                 for (const auto& p : pairs) {
                     if (p.pack_id != pack_id || p.question_id != question_id || !g.versions.count(p.pack_version))

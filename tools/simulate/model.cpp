@@ -1,6 +1,8 @@
 // Population resolved against a pack, and the answer shares the model produces (model.hpp).
 #include "model.hpp"
 
+#include "core/answer_key.hpp"
+
 #include <algorithm>
 
 namespace dv::sim {
@@ -167,7 +169,7 @@ std::vector<double> Model::expected_shares(const Question& q, const std::string&
     }
     for (const auto& [w, shares] : mix)
         for (size_t i = 0; i < n; ++i) out[i] += w * (*shares)[i];
-    if (phase != "second") return out;
+    if (phase != phase_name(Phase::Second)) return out;
     // The second view: the first, moved one step with the deliberation's chances.
     const Scenario* sc = nullptr;
     for (const auto& s : content().scenarios)

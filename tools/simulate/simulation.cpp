@@ -2,6 +2,7 @@
 // (simulation.hpp).
 #include "simulation.hpp"
 
+#include "core/answer_key.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
@@ -248,7 +249,7 @@ void ScriptOutput::commit(const PendingCommit& pending) {
     m_visit_of[pending.session.session_id] = m_visit;
     for (const auto& a : pending.answers)
         m_expected << m_visit << ',' << a.question_id << ',' << a.phase << ','
-                   << (a.phase == "card_order" ? std::string("*") : a.value) << ',' << (a.skipped ? 1 : 0) << '\n';
+                   << (a.phase == phase_name(Phase::CardOrder) ? std::string("*") : a.value) << ',' << (a.skipped ? 1 : 0) << '\n';
 }
 
 void ScriptOutput::flagged(const std::string& session_id) {
