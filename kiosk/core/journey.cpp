@@ -364,6 +364,7 @@ void Journey::handle(const Event& e, const Now& now) {
             break;
         }
         case K::Next:
+            if (!can_go_next()) break;  // invariant 5: as the greyed-out button on screen
             if (m_screen == Screen::Welcome && facilitated()) {
                 m_steps.clear();
                 scenario_steps();
@@ -371,7 +372,7 @@ void Journey::handle(const Event& e, const Now& now) {
             } else if (m_screen == Screen::Welcome) {
                 m_screen = Screen::Topics;
             } else if (is_question_screen(m_screen)) {
-                request_commit(m_draft.empty() && m_draft_text.empty());
+                request_commit(false);
             } else if (m_screen == Screen::Card && card_number() == card_count()) {
                 request_commit(false);
             } else if (!m_steps.empty() && m_screen != Screen::Topics && m_screen != Screen::ThankYou) {

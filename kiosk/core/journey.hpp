@@ -42,7 +42,10 @@
 //       no drafts; language, text size, contrast and read-aloud back to the defaults.
 //   (4) A question whose show_if condition is not met is never shown, going forward or back.
 //   (5) Back is possible from every screen but Attract, Resting and ThankYou; Skip from every
-//       question and card.
+//       question and card. Next does something exactly when can_go_next(): on a question only
+//       once something is chosen or typed (otherwise the visitor skips). The screens show Back,
+//       Skip and Next as can_go_back(), can_skip() and offers_next() say, and grey Next out
+//       while !can_go_next(), so a tap and the journey always agree.
 //   (6) While the visitor is active (any event within idle_seconds) the overlay never appears;
 //       after idle_seconds it appears, and after a further still_there_seconds the journey resets.
 //   (7) First and second views of a scenario carry the same session id and question id,
@@ -243,7 +246,11 @@ public:
     // the index of the one showing; empty outside a topic. For simulated visitors.
     std::vector<Screen> step_screens() const;
     size_t step_index() const { return m_step; }
+    // Invariant 5: what the footer shows and what Next does.
     bool can_go_back() const;
+    bool can_skip() const;
+    bool offers_next() const;
+    bool can_go_next() const;
 
     // Effective answers so far this session, by question and phase.
     const VisitAnswers& answers() const { return m_answers; }

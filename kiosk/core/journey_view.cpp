@@ -77,6 +77,22 @@ bool Journey::can_go_back() const {
     return m_screen != Screen::Attract && m_screen != Screen::Resting && m_screen != Screen::ThankYou;
 }
 
+bool Journey::can_skip() const {
+    return m_screen == Screen::Question || m_screen == Screen::FirstView || m_screen == Screen::SecondView ||
+           m_screen == Screen::Card;
+}
+
+bool Journey::offers_next() const {
+    return m_screen != Screen::Attract && m_screen != Screen::Topics && m_screen != Screen::ThankYou &&
+           m_screen != Screen::Resting;
+}
+
+bool Journey::can_go_next() const {
+    if (!offers_next()) return false;
+    const bool question = m_screen == Screen::Question || m_screen == Screen::FirstView || m_screen == Screen::SecondView;
+    return !question || !m_draft.empty() || !m_draft_text.empty();
+}
+
 int Journey::still_there_seconds_left(double now_monotonic) const {
     if (!m_still_there) return 0;
     const double left = m_still_there_since + m_config.still_there_seconds - now_monotonic;

@@ -16,24 +16,15 @@ struct FooterButtons {
     const char* next_word = "next";
 };
 
+// Which buttons the footer has, and whether Next is usable, is the journey's to say
+// (journey.hpp invariant 5); only their words are the UI's.
 FooterButtons footer_for(const Journey& j) {
     FooterButtons b;
-    switch (j.screen()) {
-        case Screen::Welcome: b.back = true, b.next = true, b.next_word = "start"; break;
-        case Screen::Topics: b.back = true; break;
-        case Screen::Explainer:
-        case Screen::Closing:
-        case Screen::ScenarioIntro:
-        case Screen::Results: b.back = true, b.next = true; break;
-        case Screen::Question:
-        case Screen::FirstView:
-        case Screen::SecondView:
-            b.back = true, b.skip = true, b.next = true;
-            b.next_enabled = !j.draft().empty() || !j.draft_text().empty();
-            break;
-        case Screen::Card: b.back = true, b.skip = true, b.next = true; break;
-        default: break;
-    }
+    b.back = j.can_go_back();
+    b.skip = j.can_skip();
+    b.next = j.offers_next();
+    b.next_enabled = j.can_go_next();
+    if (j.screen() == Screen::Welcome) b.next_word = "start";
     return b;
 }
 

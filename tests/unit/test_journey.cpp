@@ -51,11 +51,13 @@ struct Driver {
         send(K::Next);
         send(Event::topic(topic));
     }
+    // On: Next, or Skip where nothing is chosen (Next is not usable there: invariant 5).
+    void forward() { send(j.can_go_next() ? K::Next : K::Skip); }
     void to_question(const std::string& id) {
         for (int guard = 0; guard < 50; ++guard) {
             const Question* q = j.question();
             if (q && q->id == id && j.screen() == Screen::Question) return;
-            send(K::Next);
+            forward();
         }
         FAIL("never reached question " << id);
     }
@@ -176,7 +178,7 @@ TEST_CASE("Journey/(2) finish with a chosen answer that fails to save does not t
     CHECK(d.j.screen() == Screen::Resting);
 }
 
-TEST_CASE("Journey/(5) skip stores a skip and moves on; next with nothing chosen is a skip", "[journey]") {
+TEST_CASE("Journey/(5) skip stores a skip and moves on; next with nothing chosen does nothing", "[journey]") {
     Driver d;
     d.to_topic();
     d.to_question("q_single");
@@ -185,10 +187,31 @@ TEST_CASE("Journey/(5) skip stores a skip and moves on; next with nothing chosen
     CHECK(d.committed[0].answers[0].skipped);
     CHECK(d.committed[0].answers[0].value.empty());
     CHECK(d.j.question()->id == "q_scale");
-    d.send(K::Next);  // nothing chosen
+    CHECK_FALSE(d.j.can_go_next());
+    d.send(K::Next);  // nothing chosen: as the greyed-out Next on screen, nothing happens
+    CHECK(d.committed.size() == 1);
+    CHECK(d.j.question()->id == "q_scale");
+    d.send(K::Skip);
     REQUIRE(d.committed.size() == 2);
     CHECK(d.committed[1].answers[0].skipped);
     CHECK(d.j.question()->id == "q_multi");
+}
+
+TEST_CASE("Journey/(5) the footer's Back, Skip and Next are the journey's, screen by screen", "[journey]") {
+    Driver d;
+    CHECK_FALSE(d.j.can_go_back());
+    CHECK_FALSE(d.j.offers_next());
+    d.send(Event::start());
+    CHECK(d.j.screen() == Screen::Welcome);
+    CHECK((d.j.can_go_back() && d.j.offers_next() && d.j.can_go_next() && !d.j.can_skip()));
+    d.send(K::Next);
+    CHECK(d.j.screen() == Screen::Topics);
+    CHECK((d.j.can_go_back() && !d.j.offers_next() && !d.j.can_skip()));
+    d.to_topic();
+    d.to_question("q_single");
+    CHECK((d.j.can_go_back() && d.j.can_skip() && d.j.offers_next() && !d.j.can_go_next()));
+    d.send(Event::toggle("yes"));
+    CHECK(d.j.can_go_next());
 }
 
 TEST_CASE("Journey/back shows the answer given before, and changing it stores a new record", "[journey]") {
@@ -360,7 +383,7 @@ TEST_CASE("Journey/questions about you are asked once per visit", "[journey]") {
     std::vector<std::string> questions;
     while (d.j.screen() != Screen::ThankYou) {
         if (d.j.question()) questions.push_back(d.j.question()->id);
-        d.send(K::Next);
+        d.forward();
     }
     CHECK(questions == std::vector<std::string>{"q_single", "q_age"});
     d.send(K::AnotherTopic);
@@ -368,7 +391,7 @@ TEST_CASE("Journey/questions about you are asked once per visit", "[journey]") {
     questions.clear();
     while (d.j.screen() != Screen::ThankYou) {
         if (d.j.question()) questions.push_back(d.j.question()->id);
-        d.send(K::Next);
+        d.forward();
     }
     CHECK(questions == std::vector<std::string>{"q_single"});
 }
@@ -380,7 +403,7 @@ TEST_CASE("Journey/the closing explainer is not shown twice when the topic has i
     while (d.j.screen() != Screen::ThankYou) {
         closings += d.j.screen() == Screen::Closing;
         explainers += d.j.screen() == Screen::Explainer;
-        d.send(K::Next);
+        d.forward();
     }
     CHECK(explainers == 1);
     CHECK(closings == 0);
@@ -397,7 +420,7 @@ TEST_CASE("Journey/(7) a scenario stores first and second views and the card ord
         return c;
     }());
     d.to_topic();
-    while (d.j.screen() != Screen::FirstView) d.send(K::Next);
+    while (d.j.screen() != Screen::FirstView) d.forward();
     d.send(Event::toggle("no"));
     d.send(K::Next);
     REQUIRE(d.j.screen() == Screen::Card);
@@ -430,7 +453,7 @@ TEST_CASE("Journey/(7) a scenario stores first and second views and the card ord
 TEST_CASE("Journey/the second view is asked even when every card is skipped", "[journey]") {
     Driver d;
     d.to_topic();
-    while (d.j.screen() != Screen::Card) d.send(K::Next);
+    while (d.j.screen() != Screen::Card) d.forward();
     d.send(K::Skip);
     CHECK(d.j.screen() == Screen::SecondView);
     REQUIRE(d.committed.size() >= 1);
