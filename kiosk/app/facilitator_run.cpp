@@ -41,7 +41,7 @@ FacilitatorRun::Drawn FacilitatorRun::draw(ui::Frame& f, const Now& now) {
     update(now);
     Drawn drawn;
     if (person_turn()) {
-        ui::Frame turn{m_journey, m_ui, f.fonts, f.pal, f.m, f.widgets, f.out, f.now, f.display, nullptr};
+        ui::Frame turn{m_journey, m_ui, f.fonts, f.pal, f.m, f.widgets, f.out, f.now, f.display, nullptr, f.links};
         ui::draw_visitor_frame(turn);
         for (const auto& e : f.out.events)
             drawn.commit_failed |= apply_event(m_journey, m_store, e, now) == CommitOutcome::Failed;

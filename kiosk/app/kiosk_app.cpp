@@ -1,6 +1,8 @@
 // The kiosk's frame loop and the glue between screens, journey and store.
 #include "kiosk_app.hpp"
 
+#include "exchange/qr.hpp"
+
 #include "platform/screenshot.hpp"
 #include "store/clock_records.hpp"
 #include "store/journey_commit.hpp"
@@ -57,6 +59,10 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
     m_started_at = m_clock.monotonic_seconds();
+    // Encoded once here, so no screen calls the encoder while it draws.
+    for (const auto& language : m_pack.languages)
+        for (const auto& e : language.explainers)
+            if (!e.qr_url.empty() && !m_link_codes.count(e.qr_url)) m_link_codes.emplace(e.qr_url, encode_qr_text(e.qr_url));
 }
 
 void KioskApp::play_script(Script script, std::string screenshot_dir) {
@@ -224,7 +230,7 @@ void KioskApp::rebuild_fonts_if_needed() {
     if (m_atlas_built && m_atlas_size == size) return;
     const float scale = static_cast<float>(m_profile.ui_scale());
     std::string error;
-    if (!build_font_atlas(m_font_files, ui::font_sizes(scale, size), codepoints_used(m_pack), m_fonts,
+    if (!build_font_atlas(m_font_files, ui::font_sizes(scale, size), codepoints_used(m_pack), ui::icon_codepoints(), m_fonts,
                           error)) {
         m_fatal = true;
         m_fatal_error = error;
@@ -257,7 +263,7 @@ void KioskApp::draw_frame() {
     m_widgets.clear();
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
-                    m_clock.monotonic_seconds(), display, &m_results};
+                    m_clock.monotonic_seconds(), display, &m_results, &m_link_codes};
     switch (m_modes.mode()) {
         case KioskMode::Facilitating:
         case KioskMode::FacilitatorTurn: {

@@ -98,6 +98,7 @@ private:
     ui::Palette m_palette;
     ui::UiState m_ui_state;
     ui::WidgetRegistry m_widgets;
+    LinkCodes m_link_codes;     // the pack's links as QR codes, for the screens that show them
     ui::ResultsView m_results;  // filled only while the journey is on the results screen
     bool m_results_loaded = false;
     StaffSession m_staff;  // drawn instead of the journey while active

@@ -4,6 +4,7 @@
 #include "exchange/bundle.hpp"
 #include "exchange/crypto.hpp"
 #include "exchange/pack_update.hpp"
+#include "exchange/qr.hpp"
 #include "exchange/qr_export.hpp"
 #include "platform/removable.hpp"
 

@@ -1,16 +1,14 @@
 // QR code symbols as module grids, through libqrencode. Drawing them is the UI's job.
 #pragma once
 
+#include "core/qr_matrix.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace dv {
 
-struct QrMatrix {
-    int size = 0;                       // modules per side; 0 when encoding failed
-    std::vector<std::uint8_t> modules;  // size*size, row by row, 1 = dark
-};
 
 // A link or short text, byte mode, error correction level M.
 QrMatrix encode_qr_text(const std::string& text);

@@ -13,8 +13,9 @@ ImVector<ImWchar> g_icon_ranges;
 
 }  // namespace
 
-bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const std::vector<char32_t>& text_chars,
-                      ui::FontSet& out, std::string& error) {
+bool build_font_atlas(const FontFiles& files, const FontSizes& sizes, const std::vector<char32_t>& text_chars,
+                      const std::vector<ImWchar>& icon_chars,
+                      FontSet& out, std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
 
@@ -27,7 +28,7 @@ bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const 
     text.BuildRanges(&g_text_ranges);
 
     ImFontGlyphRangesBuilder icons;
-    for (ImWchar c : ui::icon_codepoints()) icons.AddChar(c);
+    for (ImWchar c : icon_chars) icons.AddChar(c);
     g_icon_ranges.clear();
     icons.BuildRanges(&g_icon_ranges);
 

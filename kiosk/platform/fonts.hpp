@@ -7,15 +7,19 @@
 #pragma once
 
 #include "font_files.hpp"
-#include "ui/widgets.hpp"
+#include "font_set.hpp"
+
+#include <imgui.h>
 
 #include <string>
 #include <vector>
 
 namespace dv {
 
-// Clears and rebuilds io.Fonts. Call outside a frame, then Window::refresh_fonts().
-bool build_font_atlas(const FontFiles& files, const ui::FontSizes& sizes, const std::vector<char32_t>& text_chars,
-                      ui::FontSet& out, std::string& error);
+// Clears and rebuilds io.Fonts with the pack's characters and the pictograms' code points.
+// Call outside a frame, then Window::refresh_fonts().
+bool build_font_atlas(const FontFiles& files, const FontSizes& sizes, const std::vector<char32_t>& text_chars,
+                      const std::vector<ImWchar>& icon_chars,
+                      FontSet& out, std::string& error);
 
 }  // namespace dv

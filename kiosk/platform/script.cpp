@@ -162,7 +162,7 @@ void ScriptDriver::done(int settle_frames) {
     m_settle = settle_frames;
 }
 
-void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame, bool layout_settling) {
+void ScriptDriver::before_frame(ImGuiIO& io, const WidgetRegistry& last_frame, bool layout_settling) {
     // The pointer rests outside the window unless a tap is under way.
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = false;
@@ -181,7 +181,7 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
         case K::TapAt:
             if (m_phase == 0) {
                 if (c.kind == K::Tap) {
-                    const ui::WidgetInfo* w = last_frame.find(c.arg);
+                    const WidgetInfo* w = last_frame.find(c.arg);
                     if (!w) {
                         fail(c, "no widget '" + c.arg + "' on screen '" + m_host.screen() + "'");
                         return;
@@ -189,9 +189,9 @@ void ScriptDriver::before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_fram
                     m_scroll_tap = !w->visible();
                     if (m_scroll_tap) {
                         // Out of view: scroll towards it first with the arrows, as a visitor would.
-                        const ui::WidgetInfo* arrow = nullptr;
+                        const WidgetInfo* arrow = nullptr;
                         for (const char* id : {"scroll_down", "scroll_up"}) {
-                            const ui::WidgetInfo* a = last_frame.find(id);
+                            const WidgetInfo* a = last_frame.find(id);
                             const bool below = w->min.y >= (a ? a->min.y : 0);
                             if (a && a->visible() && (std::string(id) == "scroll_down") == below) arrow = a;
                         }
@@ -295,7 +295,7 @@ bool ScriptDriver::reads_pixels() const {
     return m_capture && running() && m_script.commands[m_next].kind == ScriptCommand::Kind::Screenshot;
 }
 
-void ScriptDriver::after_render(const ui::WidgetRegistry& this_frame) {
+void ScriptDriver::after_render(const WidgetRegistry& this_frame) {
     if (!m_capture || !running()) return;
     const ScriptCommand& c = m_script.commands[m_next];
     if (c.kind == ScriptCommand::Kind::Screenshot) {

@@ -26,7 +26,7 @@
 #pragma once
 
 #include "core/problem.hpp"
-#include "ui/widgets.hpp"
+#include "widget_registry.hpp"
 
 #include <chrono>
 #include <functional>
@@ -80,9 +80,9 @@ public:
 
     // After the backend's NewFrame and before ImGui::NewFrame(): sets this frame's input.
     // While the last frame's layout was still settling, nothing is tapped or checked.
-    void before_frame(ImGuiIO& io, const ui::WidgetRegistry& last_frame, bool layout_settling = false);
+    void before_frame(ImGuiIO& io, const WidgetRegistry& last_frame, bool layout_settling = false);
     // After rendering, before the frame is shown: screenshots and widget dumps.
-    void after_render(const ui::WidgetRegistry& this_frame);
+    void after_render(const WidgetRegistry& this_frame);
     // True when this frame's pixels will be read (a screenshot), set by before_frame().
     bool reads_pixels() const;
 

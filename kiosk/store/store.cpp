@@ -58,7 +58,7 @@
 
 #include "health.hpp"
 #include "migrations.hpp"
-#include "statement.hpp"
+#include "sqlite/statement.hpp"
 
 #include <sqlite3.h>
 

@@ -3,7 +3,7 @@
 #include "store.hpp"
 
 #include "clock_records.hpp"
-#include "statement.hpp"
+#include "sqlite/statement.hpp"
 #include "store_export.hpp"
 
 #include <sqlite3.h>

@@ -16,7 +16,7 @@
 
 #include "export_queries.hpp"
 #include "health.hpp"
-#include "statement.hpp"
+#include "sqlite/statement.hpp"
 
 #include <algorithm>
 #include <map>

@@ -13,7 +13,7 @@
 
 #include "export_queries.hpp"
 #include "health.hpp"
-#include "statement.hpp"
+#include "sqlite/statement.hpp"
 
 #include <sqlite3.h>
 

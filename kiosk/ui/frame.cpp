@@ -283,9 +283,7 @@ void remember_focus_order(Frame& f, bool new_page) {
 void draw_visitor_frame(Frame& f) {
     if (f.journey.screen() == Screen::Attract && f.state.last_screen != Screen::Attract) {
         // A new visitor: forget the last one's focus, scroll and read-aloud taps.
-        auto qr = std::move(f.state.qr_cache);
         f.state = UiState{};
-        f.state.qr_cache = std::move(qr);
     }
     const bool new_page = f.journey.screen() != f.state.last_screen || f.journey.step_number() != f.state.last_step;
     keyboard_focus(f);

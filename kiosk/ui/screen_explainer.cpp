@@ -103,8 +103,9 @@ void explainer_body(Frame& f, const ExplainerView& v) {
     }
 
     if (has_qr) {
-        const QrMatrix& qr = f.state.qr(v.qr_url);
-        if (qr.size == 0) return;
+        const QrMatrix* code = f.link_code(v.qr_url);
+        if (!code) return;
+        const QrMatrix& qr = *code;
         ImVec2 pos;
         if (side_by_side) {
             pos = ImVec2(start.x + text_w + 2 * f.m.gap, start.y);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/journey.hpp"
+#include "platform/font_set.hpp"
 
 #include <imgui.h>
 
@@ -44,9 +45,7 @@ struct Metrics {
 Metrics make_metrics(float ui_scale, float min_target_px, TextSize size, float width, float height);
 
 // Font pixel sizes at scale 1 and standard text; fonts are built at these times the scale.
-struct FontSizes {
-    float small, body, heading, title;
-};
+using dv::FontSizes;
 FontSizes font_sizes(float ui_scale, TextSize size);
 
 }  // namespace dv::ui

@@ -8,7 +8,9 @@
 
 #include "core/journey.hpp"
 #include "core/results.hpp"
-#include "exchange/qr.hpp"
+#include "core/qr_matrix.hpp"
+#include "platform/font_set.hpp"
+#include "platform/widget_registry.hpp"
 #include "theme.hpp"
 
 #include <imgui.h>
@@ -20,43 +22,9 @@
 
 namespace dv::ui {
 
-struct WidgetInfo {
-    std::string id;
-    std::string kind;  // "button" or "text"
-    ImVec2 min, max;
-    bool overflow = false;  // its text does not fit inside it
-    ImVec2 visible_min, visible_max;  // the part not scrolled out of view (empty if none)
-    std::string text;                 // what it says, for read-aloud
-    bool read = true;                 // part of the page read aloud (header and footer buttons are not)
-
-    bool visible() const { return visible_max.x > visible_min.x && visible_max.y > visible_min.y; }
-};
-
-class WidgetRegistry {
-public:
-    void clear() { m_items.clear(); }
-    // Records a widget drawn in the current ImGui window, with the part of it that is visible.
-    void add(WidgetInfo info);
-    void add(const std::string& id, const char* kind, ImVec2 min, ImVec2 max, const std::string& text = {},
-             bool read = true) {
-        WidgetInfo w;
-        w.id = id, w.kind = kind, w.min = min, w.max = max, w.text = text, w.read = read;
-        add(std::move(w));
-    }
-    const WidgetInfo* find(const std::string& id) const;
-    const std::vector<WidgetInfo>& all() const { return m_items; }
-
-private:
-    std::vector<WidgetInfo> m_items;
-};
-
-struct FontSet {
-    ImFont* small = nullptr;
-    ImFont* body = nullptr;
-    ImFont* bold = nullptr;
-    ImFont* heading = nullptr;
-    ImFont* title = nullptr;
-};
+using dv::WidgetInfo;
+using dv::WidgetRegistry;
+using dv::FontSet;
 
 // What the visitor (or staff) did this frame.
 struct UiOutput {
@@ -90,7 +58,6 @@ struct UiState {
     // Read-aloud: the widget a first tap read out; a second tap on it chooses it.
     std::string armed_id;
     double corner_held_since = -1;  // the staff gesture
-    std::map<std::string, QrMatrix> qr_cache;  // links from the content pack, encoded once
     // The on-screen keyboard (keyboard.cpp): which page and case it shows, for which step,
     // and the extra letters of the language it last showed. Never the typed words.
     struct Keyboard {
@@ -101,11 +68,6 @@ struct UiState {
         std::vector<char32_t> extra_letters;
     } keyboard;
 
-    const QrMatrix& qr(const std::string& url) {
-        auto it = qr_cache.find(url);
-        if (it == qr_cache.end()) it = qr_cache.emplace(url, encode_qr_text(url)).first;
-        return it->second;
-    }
 };
 
 struct Frame {
@@ -119,8 +81,15 @@ struct Frame {
     double now = 0;  // monotonic seconds, for animation
     ImVec2 display{1920, 1080};
     const ResultsView* results = nullptr;
+    const LinkCodes* links = nullptr;  // the pack's links as QR codes, encoded by the app
 
     void emit(Event e) { out.events.push_back(std::move(e)); }
+    // The QR code of one of the pack's links; nullptr when the app encoded none for it.
+    const QrMatrix* link_code(const std::string& url) const {
+        if (!links) return nullptr;
+        const auto it = links->find(url);
+        return it == links->end() || it->second.size == 0 ? nullptr : &it->second;
+    }
     const std::string& word(const char* key) const { return journey.content().word(key); }
 };
 

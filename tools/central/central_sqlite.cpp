@@ -2,7 +2,7 @@
 // bundle, prepared statements reused for every row (see central_db.hpp).
 #include "central_backends.hpp"
 
-#include "store/statement.hpp"
+#include "sqlite/statement.hpp"
 
 #include <sqlite3.h>
 

@@ -1,5 +1,5 @@
 // This file writes bundles in the documented format by hand (see bundle_maker.hpp).
-#include "support/bundle_maker.hpp"
+#include "bundle_maker.hpp"
 
 #include "core/hash.hpp"
 

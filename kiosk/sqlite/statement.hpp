@@ -1,6 +1,6 @@
-// Inside kiosk/store (and the staff laptop's central database, tools/central) only: a prepared
-// SQLite statement that finalizes itself, shared by the files that define Store's methods
-// (store.cpp, store_health.cpp, store_retention.cpp, ...).
+// kiosk/sqlite: a prepared SQLite statement that finalizes itself. Its own small library so the
+// kiosk's store (kiosk/store) and the staff laptop's central database (tools/central) share it
+// without either reaching into the other.
 #pragma once
 
 #include <sqlite3.h>
