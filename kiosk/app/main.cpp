@@ -1,7 +1,6 @@
 // datavoice-kiosk: checks every input before showing a window, then runs the kiosk.
 #include "data_check.hpp"
 #include "kiosk_app.hpp"
-#include "kiosk_clock.hpp"
 #include "options.hpp"
 #include "setup.hpp"
 
@@ -76,7 +75,7 @@ int main(int argc, char** argv) {
     KioskOptions opt;
     std::string error;
     if (!parse_kiosk_options(std::vector<std::string>(argv + 1, argv + argc), install_root(), opt, error)) {
-        std::fprintf(stderr, "datavoice-kiosk: %s\n", error.c_str());
+        std::fprintf(stderr, "%s\n", error.c_str());  // one line, naming the kiosk
         return 2;
     }
     if (opt.help) {
@@ -155,13 +154,9 @@ int main(int argc, char** argv) {
     staff.installed_pack = checked.installed_pack;
     const Pack& pack = *checked.pack.pack;
 
-    // The one seam for a test's fake time (kiosk_clock.hpp): the rest of the kiosk sees a Clock.
+    // The system clock. Tests move it from outside (tests/support/fake_clock_preload.cpp).
     SystemClock system_clock;
-    ShiftedClock test_clock(system_clock);
-    std::string clock_error;
-    const bool test_time = apply_test_wall_clock(test_clock, system_clock, clock_error);
-    if (!clock_error.empty()) return bad_input(clock_error);
-    Clock& clock = test_time ? static_cast<Clock&>(test_clock) : system_clock;
+    Clock& clock = system_clock;
     ClockTrust trust(clock_rules(), load_clock_memory(*store), store->latest_visit_date());
     if (const ClockVerdict v = start_clock_trust(trust, *store, clock); v != ClockVerdict::Trusted)
         std::fprintf(stderr, "datavoice-kiosk: %s Visits are marked date-uncertain until staff confirm the time.\n",

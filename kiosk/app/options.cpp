@@ -1,7 +1,7 @@
 // Command-line parsing for datavoice-kiosk.
 #include "options.hpp"
 
-#include <cstdlib>
+#include "cli/options.hpp"
 
 namespace dv {
 
@@ -44,61 +44,33 @@ bool parse_kiosk_options(const std::vector<std::string>& args, const std::string
     out.profile = root + "/firmware_profiles/floor-21in-1920x1080.toml";
     out.content = root + "/assets/content/default";
     out.screenshots = "screenshots";
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](std::string& target) {
-            if (i + 1 >= args.size() || args[i + 1].empty()) {
-                error = "option " + a + " needs a value";
-                return false;
-            }
-            target = args[++i];
-            return true;
-        };
-        if (a == "--profile") {
-            if (!value(out.profile)) return false;
-        } else if (a == "--content") {
-            if (!value(out.content)) return false;
-            out.content_given = true;
-        } else if (a == "--data") {
-            if (!value(out.data)) return false;
-        } else if (a == "--script") {
-            if (!value(out.script)) return false;
-        } else if (a == "--screenshots") {
-            if (!value(out.screenshots)) return false;
-        } else if (a == "--frame-stats") {
-            if (!value(out.frame_stats)) return false;
-        } else if (a == "--quit-after") {
-            std::string v;
-            if (!value(v)) return false;
-            char* end = nullptr;
-            out.quit_after = std::strtod(v.c_str(), &end);
-            if (end == v.c_str() || *end || !(out.quit_after > 0)) {
-                error = "option --quit-after needs a number of seconds above 0, not '" + v + "'";
-                return false;
-            }
-        } else if (a == "--skip-unseen-frames") {
-            out.skip_unseen_frames = true;
-        } else if (a == "--first-frame-exit") {
-            out.first_frame_exit = true;
-        } else if (a == "--windowed") {
-            out.windowed = true;
-        } else if (a == "--set-pin") {
-            out.set_pin = true;
-        } else if (a == "--site-label") {
-            if (!value(out.site_label)) return false;
-        } else if (a == "--staff-key") {
-            if (!value(out.staff_key)) return false;
-        } else if (a == "--check-data") {
-            if (!value(out.check_data)) return false;
-        } else if (a == "--help" || a == "-h") {
-            out.help = true;
-        } else if (a == "--version") {
-            out.version = true;
-        } else {
-            error = "unknown option '" + a + "' (try --help)";
-            return false;
-        }
+    Options cli("datavoice-kiosk", kiosk_usage(), {"-h", "--help"});
+    cli.text("--profile", out.profile);
+    cli.text("--content", out.content);
+    cli.text("--data", out.data);
+    cli.text("--script", out.script);
+    cli.text("--screenshots", out.screenshots);
+    cli.text("--frame-stats", out.frame_stats);
+    cli.positive_number("--quit-after", "a number of seconds", out.quit_after);
+    cli.flag("--skip-unseen-frames", out.skip_unseen_frames);
+    cli.flag("--first-frame-exit", out.first_frame_exit);
+    cli.flag("--windowed", out.windowed);
+    cli.flag("--set-pin", out.set_pin);
+    cli.text("--site-label", out.site_label);
+    cli.text("--staff-key", out.staff_key);
+    cli.text("--check-data", out.check_data);
+    cli.flag("--version", out.version);
+    switch (cli.parse(args)) {
+    case Options::Outcome::Help:
+        out.help = true;
+        return true;
+    case Options::Outcome::Bad:
+        error = cli.error() + " (try --help)";
+        return false;
+    case Options::Outcome::Ok:
+        break;
     }
+    out.content_given = cli.given("--content");
     return true;
 }
 

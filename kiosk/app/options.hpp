@@ -27,7 +27,8 @@ struct KioskOptions {
     bool version = false;
 };
 
-// Defaults are relative to `root` (the installed or source tree). False with a one-line error.
+// Defaults are relative to `root` (the installed or source tree). False with a one-line error
+// that names the kiosk ("datavoice-kiosk: --data is given twice (try --help)").
 bool parse_kiosk_options(const std::vector<std::string>& args, const std::string& root, KioskOptions& out,
                          std::string& error);
 

@@ -73,9 +73,8 @@ public:
 };
 
 // Another clock moved by fixed amounts: lets a headless script jump past an inactivity
-// timeout, lets the kiosk apply a staff-confirmed correction without touching the OS, and
-// stands in for the system clock in tests (DATAVOICE_TEST_WALL_CLOCK, kiosk/app/kiosk_clock.hpp),
-// where "setting the system clock" moves only this clock.
+// timeout, and lets the kiosk apply a staff-confirmed correction without touching the OS.
+// (Tests move the system clock itself from outside the kiosk: tests/support/fake_clock_preload.cpp.)
 class ShiftedClock final : public Clock {
 public:
     explicit ShiftedClock(const Clock& base) : m_base(base) {}

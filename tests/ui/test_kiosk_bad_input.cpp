@@ -79,6 +79,25 @@ TEST_CASE("Kiosk bad input/an unknown option is refused", "[bad-input]") {
     CHECK(r.err == "datavoice-kiosk: unknown option '--fly' (try --help)\n");
 }
 
+TEST_CASE("Kiosk bad input/an option given twice, a missing value and a stray word are refused in one line",
+          "[bad-input]") {
+    // The kiosk shares the staff tool's parser (kiosk/cli): nothing given twice wins silently.
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"--data", "/tmp/a", "--data", "/tmp/b"}, "datavoice-kiosk: --data is given twice (try --help)\n"},
+        {{"--windowed", "--windowed"}, "datavoice-kiosk: --windowed is given twice (try --help)\n"},
+        {{"--data"}, "datavoice-kiosk: --data needs a value (try --help)\n"},
+        {{"--quit-after", "soon"}, "datavoice-kiosk: --quit-after needs a number of seconds above 0, not 'soon' (try --help)\n"},
+        {{"stray"}, "datavoice-kiosk: unexpected argument 'stray' (try --help)\n"},
+    };
+    for (const auto& [args, err] : cases) {
+        const auto r = kiosk(args);
+        INFO(args.front());
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == err);
+        CHECK(r.out.empty());
+    }
+}
+
 TEST_CASE("Kiosk bad input/--help describes every option", "[bad-input]") {
     const auto r = kiosk({"--help"});
     CHECK(r.exit_code == 0);

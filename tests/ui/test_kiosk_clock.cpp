@@ -68,7 +68,11 @@ CivilTime time_set_by_staff(int years) {
 // The staff test kiosk (PIN 2468, one drive plugged in) with its system clock started at
 // kFakeStart on every run.
 struct SlowClockKiosk : test::StaffKiosk {
-    SlowClockKiosk() { env["DATAVOICE_TEST_WALL_CLOCK"] = kFakeStart; }
+    SlowClockKiosk() {
+        env["DATAVOICE_TEST_WALL_CLOCK"] = kFakeStart;
+        env["LD_PRELOAD"] = FAKE_CLOCK_PRELOAD;
+        env["TZ"] = "Europe/London";  // a zone with daylight saving
+    }
 
     // One start of the kiosk (one boot) playing `script`; fails the test unless it exits 0.
     void play(const std::string& name, const std::string& script, const std::string& shots) const {

@@ -170,7 +170,8 @@ TEST_CASE("Kiosk/a visit on an untrusted clock is stored, marked date-uncertain 
     test::Xvfb x(1920, 1080);
     const auto r = test::run_process({test::kiosk_binary(), "--data", data.path(), "--script", data.file("visit.dvs"),
                                       "--screenshots", data.path()},
-                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"}});
+                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"},
+                                      {"LD_PRELOAD", FAKE_CLOCK_PRELOAD}});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.find("The clock is set before this software was made.") != std::string::npos);
@@ -185,4 +186,24 @@ TEST_CASE("Kiosk/a visit on an untrusted clock is stored, marked date-uncertain 
     bool logged = false;
     for (const auto& e : store->audit_log()) logged |= e.event == "clock_untrusted";
     CHECK(logged);
+}
+
+TEST_CASE("Kiosk/the shipped kiosk ignores the test clock variable: only the test preload moves time", "[ui][clock]") {
+    test::TempDir data;
+    std::ofstream(data.file("visit.dvs")) << "tap start\ntap next\ntap topic_opting_out\ntap next\ntap next\n"
+                                             "tap opt_yes\ntap next\nquit\n";
+    test::Xvfb x(1920, 1080);
+    const auto r = test::run_process({test::kiosk_binary(), "--data", data.path(), "--script", data.file("visit.dvs"),
+                                      "--screenshots", data.path()},
+                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"}});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("The clock is set before this software was made.") == std::string::npos);
+    std::string error;
+    auto store = Store::open(data.file("datavoice.sqlite"), error);
+    REQUIRE(store);
+    const auto sessions = store->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].visit_date != "1970-01-02");
+    CHECK(sessions[0].visit_date.rfind("20", 0) == 0);
 }

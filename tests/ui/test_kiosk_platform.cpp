@@ -18,7 +18,8 @@ using namespace dv;
 
 namespace {
 
-// A copy of a shipped profile open 08:00 to 18:30; tests run it at 22:15 (DATAVOICE_TEST_WALL_CLOCK).
+// A copy of a shipped profile open 08:00 to 18:30; tests run it at 22:15 (DATAVOICE_TEST_WALL_CLOCK, read by
+// tests/support/fake_clock_preload.cpp).
 std::string closed_profile(const test::TempDir& dir, const std::string& shipped) {
     std::ifstream in(test::source_dir() + "/firmware_profiles/" + shipped);
     std::string profile((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -59,7 +60,7 @@ TEST_CASE("Kiosk service/outside opening hours the screen sleeps and a tap says 
     test::Xvfb x(1920, 1080);
     const auto r = test::run_process({test::kiosk_binary(), "--profile", dir.file("profile.toml"), "--data", dir.path(),
                                       "--script", dir.file("night.dvs"), "--screenshots", dir.path()},
-                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", kNight}});
+                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", kNight}, {"LD_PRELOAD", FAKE_CLOCK_PRELOAD}});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     auto read = [&](const char* name) {
@@ -83,7 +84,7 @@ TEST_CASE("Kiosk service/asleep outside opening hours it draws nothing until tou
     const auto r = test::run_process(
         {test::kiosk_binary(), "--profile", profile, "--data", dir.path(), "--frame-stats", dir.file("frames.txt"),
          "--quit-after", std::to_string(run_seconds)},
-        {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", kNight}, {"NOTIFY_SOCKET", dir.file("notify")},
+        {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", kNight}, {"LD_PRELOAD", FAKE_CLOCK_PRELOAD}, {"NOTIFY_SOCKET", dir.file("notify")},
          {"WATCHDOG_USEC", "1000000"}});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);

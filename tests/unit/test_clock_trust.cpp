@@ -6,6 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+#include <string>
+
 using namespace dv;
 
 namespace {
@@ -185,4 +190,53 @@ TEST_CASE("Clock/the test clock stands in for the system clock: setting it moves
     CHECK(system.unix_seconds() == at("2026-03-04 10:00"));
     CHECK(base.unix_seconds() == at("2019-03-04 10:00"));
     CHECK(system.monotonic_seconds() == base.monotonic_seconds());
+}
+
+namespace {
+
+// The machine's time zone rules (SystemClock::local_time) at a fixed "now", under TZ set for
+// the test and put back after it.
+class ZoneClock final : public Clock {
+public:
+    explicit ZoneClock(std::int64_t now) : m_now(now) {}
+    double monotonic_seconds() const override { return 0; }
+    std::int64_t unix_seconds() const override { return m_now; }
+    CivilTime local_time(std::int64_t unix_seconds) const override { return m_system.local_time(unix_seconds); }
+
+private:
+    std::int64_t m_now;
+    SystemClock m_system;
+};
+
+struct TimeZone {
+    explicit TimeZone(const char* zone) {
+        if (const char* old = std::getenv("TZ")) m_old = old;
+        setenv("TZ", zone, 1);
+        tzset();
+    }
+    ~TimeZone() {
+        if (m_old) setenv("TZ", m_old->c_str(), 1);
+        else unsetenv("TZ");
+        tzset();
+    }
+    std::optional<std::string> m_old;
+};
+
+}  // namespace
+
+TEST_CASE("Clock/in Europe/London a time set across a clock change converts with that date's offset", "[clock]") {
+    TimeZone london("Europe/London");
+    const std::int64_t winter_now = 1764590400;  // 2025-12-01 12:00 GMT
+    const std::int64_t summer_now = 1751367600;  // 2025-07-01 12:00 BST = 11:00 UTC
+    REQUIRE(ZoneClock(summer_now).local_now().time_hm() == "12:00");  // tzdata is there: BST is one hour on
+    for (const std::int64_t now : {winter_now, summer_now}) {
+        const ZoneClock clock(now);
+        CivilTime summer, winter;
+        REQUIRE(parse_civil("2025-07-01 12:00", summer));
+        REQUIRE(parse_civil("2025-12-01 12:00", winter));
+        // Set in winter for a summer date (and the other way round): the offset of the date set.
+        CHECK(unix_from_local(clock, summer) == summer_now);
+        CHECK(unix_from_local(clock, winter) == winter_now);
+        CHECK(clock.local_time(unix_from_local(clock, summer)).time_hm() == "12:00");
+    }
 }

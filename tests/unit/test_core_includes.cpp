@@ -46,17 +46,18 @@ int check_no_line_matches(const std::string& folder, const std::regex& banned) {
 // quoted include without a folder must be a file of the including folder itself).
 const std::map<std::string, std::set<std::string>> kProjectEdges = {
     {"kiosk/core", {}},
+    {"kiosk/cli", {}},
     {"kiosk/sqlite", {}},
     {"kiosk/store", {"core", "sqlite"}},
     {"kiosk/exchange", {"core"}},
     {"kiosk/speech", {"core"}},
     {"kiosk/platform", {"core", "exchange"}},
     {"kiosk/ui", {"core", "platform"}},
-    {"kiosk/app", {"core", "store", "exchange", "speech", "platform", "ui"}},
+    {"kiosk/app", {"core", "cli", "store", "exchange", "speech", "platform", "ui"}},
     {"tools/support", {"core", "exchange"}},
     {"tools/central", {"core", "exchange", "sqlite"}},
     {"tools/simulate", {"core", "store"}},
-    {"tools/datavoice", {"core", "store", "exchange", "speech", "platform", "central", "simulate", "support",
+    {"tools/datavoice", {"core", "cli", "store", "exchange", "speech", "platform", "central", "simulate", "support",
                          "datavoice"}},
     {"tools/bench", {"core", "store", "exchange", "platform", "simulate", "support"}},
 };
@@ -75,6 +76,7 @@ const std::map<std::string, std::set<std::string>> kLibraryHomes = {
     {"espeak-ng/", {"kiosk/speech"}},
     {"alsa/", {"kiosk/speech"}},
     {"systemd/", {"kiosk/platform"}},
+    {"CLI/", {"kiosk/cli"}},
     {"pwd.h", {"kiosk/app", "tools/support"}},
 };
 

@@ -1,12 +1,12 @@
-// The datavoice subcommands' option parser (tools/datavoice/options.hpp): each kind of
+// The option parser of datavoice-kiosk and the datavoice subcommands (kiosk/cli/options.hpp): each kind of
 // mistake on a command line is named in one line, and good command lines fill in every output;
 // and every subcommand of the real datavoice binary answers through it.
-#include "datavoice/options.hpp"
+#include "cli/options.hpp"
 #include "support/process.hpp"
 
 #include <catch2/catch.hpp>
 
-using dv::tools::Options;
+using dv::Options;
 
 namespace {
 
@@ -90,10 +90,13 @@ TEST_CASE("Tool options/a repeatable option keeps every value and a single one g
     CHECK(twice.parse({"--db", "a.sqlite", "--db", "b.sqlite", "in"}) == Options::Outcome::Bad);
     CHECK(twice.cli.error() == "datavoice collect: --db is given twice");
 
-    // A flag given twice means the same as once.
+    // A flag given twice is refused too: a repeated word is more likely a mistake than a wish.
     Collect flags;
-    CHECK(flags.parse({"--all", "--db", "x", "--all", "in"}) == Options::Outcome::Ok);
-    CHECK(flags.all);
+    CHECK(flags.parse({"--all", "--db", "x", "--all", "in"}) == Options::Outcome::Bad);
+    CHECK(flags.cli.error() == "datavoice collect: --all is given twice");
+    Collect once;
+    CHECK(once.parse({"--all", "--db", "x", "in"}) == Options::Outcome::Ok);
+    CHECK(once.all);
 }
 
 TEST_CASE("Tool options/positional arguments are counted", "[tool-options]") {

@@ -4,7 +4,7 @@
 
 #include "core/content.hpp"
 #include "exchange/crypto.hpp"
-#include "datavoice/options.hpp"
+#include "cli/options.hpp"
 
 #include <optional>
 #include <string>

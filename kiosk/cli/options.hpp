@@ -1,10 +1,11 @@
-// The option parser of the datavoice subcommands. A subcommand declares its flags, valued
-// options (text, whole numbers in a range, repeatable ones) and positional arguments, then
-// parse() fills them in, or names the first thing wrong in one line such as
+// kiosk/cli: the one option parser of datavoice-kiosk and of the datavoice subcommands, on
+// CLI11 (Debian's libcli11-dev). A command declares its flags, valued options (text, whole
+// numbers in a range, numbers above 0, repeatable ones) and positional arguments, then
+// parse() fills them in, or names what is wrong in one line such as
 // "datavoice collect: --db needs a value". An option is `--name`; its value is the next
-// argument. An output keeps its value (the default) when its option is not given; a value
-// given twice is refused, except a repeatable option's. Any argument starting with '-' is an
-// option. `--help` where an option may stand asks for the usage.
+// argument (or `--name=value`). An output keeps its value (the default) when its option is not
+// given; an option or flag given twice is refused, except a repeatable option's; an unknown
+// option is refused. `--help` (and any extra help names given) asks for the usage.
 #pragma once
 
 #include <cstddef>
@@ -13,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-namespace dv::tools {
+namespace dv {
 
 class Options {
 public:
@@ -22,13 +23,15 @@ public:
 
     // command prefixes every error line ("datavoice collect"); usage is printed with --help
     // (to stdout) and after an error (to stderr).
-    Options(std::string command, const char* usage);
+    Options(std::string command, const char* usage, std::vector<std::string> help_names = {"--help"});
 
     void flag(const std::string& name, bool& out);
     void text(const std::string& name, std::string& out, Need need = Need::Optional);
     // May be given more than once; each value is appended.
     void texts(const std::string& name, std::vector<std::string>& out);
     void whole_number(const std::string& name, long min, long max, long& out, Need need = Need::Optional);
+    // A number above 0 (seconds, say); `what` names it in the error ("a number of seconds").
+    void positive_number(const std::string& name, const std::string& what, double& out);
     // Arguments that are not options: from min to max of them, called `what` in errors.
     void arguments(const std::string& what, size_t min, size_t max, std::vector<std::string>& out);
     // Exactly one argument that is not an option (or at most one, when Optional).
@@ -37,6 +40,8 @@ public:
     // Fills in the declared outputs. Prints nothing; after Bad, error() says what is wrong.
     Outcome parse(const std::vector<std::string>& args);
     const std::string& error() const { return m_error; }
+    // After parse(): whether `name` was on the command line.
+    bool given(const std::string& name) const;
 
     // parse(), then for Help prints the usage and gives exit code 0, for Bad prints the error
     // line to stderr, and the usage after it unless only a value was wrong, and gives 2;
@@ -51,12 +56,13 @@ public:
     int usage_error(const std::string& message) const;
 
 private:
-    using Output = std::variant<bool*, std::string*, std::vector<std::string>*, long*>;
+    using Output = std::variant<bool*, std::string*, std::vector<std::string>*, long*, double*>;
     struct Spec {
         std::string name;
         Output out;
         Need need;
         long min = 0, max = 0;
+        std::string what;  // for positive_number
         bool seen = false;
     };
     struct Positional {
@@ -66,14 +72,14 @@ private:
     };
 
     Outcome bad(const std::string& message, bool usage_helps = true);
-    Outcome take(Spec& spec, const std::string& value);
 
     std::string m_command;
     const char* m_usage;
+    std::vector<std::string> m_help_names;
     std::vector<Spec> m_specs;
     std::optional<Positional> m_positional;
     std::string m_error;
     bool m_usage_helps = true;  // the error is about the command line's shape, not one value
 };
 
-}  // namespace dv::tools
+}  // namespace dv
