@@ -10,6 +10,7 @@
 #include "toml_fields.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 namespace dv {
@@ -72,9 +73,15 @@ const Scenario* LanguageContent::scenario(std::string_view id) const { return fi
 const std::string& LanguageContent::word(std::string_view key) const {
     auto it = ui.find(key);
     if (it != ui.end()) return it->second;
-    static thread_local std::string missing;
-    missing = std::string(key);
-    return missing;
+    // A word the pack lacks (lint refuses such a pack) shows as its key. The keys are kept
+    // for the life of the program, so a reference from one call is never overwritten by the
+    // next (two missing words in one expression stay two words).
+    static std::mutex lock;
+    static std::set<std::string, std::less<>> missing;
+    const std::lock_guard<std::mutex> hold(lock);
+    auto known = missing.find(key);
+    if (known == missing.end()) known = missing.emplace(key).first;
+    return *known;
 }
 
 const LanguageContent* Pack::language(std::string_view code) const {

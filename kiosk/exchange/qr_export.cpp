@@ -84,7 +84,14 @@ QrExport build_qr_export(ExportLedger& ledger, const QrExportOptions& options) {
     }
     const KioskKey& signer = job.kiosk_key();
     out.encrypted = job.staff_key().has_value();
-    out.payload = pack_qr_payload(out.files, &signer, job.staff_key());
+    std::string pack_error;
+    auto payload = pack_qr_payload(out.files, &signer, job.staff_key(), pack_error);
+    if (!payload) {
+        out.status = QrExport::Status::Failed;
+        out.message = "The QR codes could not be made: " + pack_error + ". Use a USB drive.";
+        return out;
+    }
+    out.payload = std::move(*payload);
     const int capacity = qr_frame_body_capacity(options.max_version);
     const size_t needed = (out.payload.size() + static_cast<size_t>(capacity) - 1) / static_cast<size_t>(capacity);
     if (needed > static_cast<size_t>(kQrMaxFrames)) {

@@ -37,19 +37,33 @@ const char kDictionary[] =
     "\"questions\":[{\"question_id\":\"\",\"phase\":\"\",\"periods\":[{\"period\":\"2025-\",\"counts\":{"
     "\"yes\":\"*\",\"no\":\"*\",\"not_sure\":\"*\"},\"total\":\"*\"},{\"period\":\"2026-\",\"counts\":{\"";
 
-std::string deflate_bytes(std::string_view in) {
+// Compresses in one call with the preset dictionary; false with `error` when zlib refuses
+// (out of memory, or the output did not fit its bound and the stream did not end).
+bool deflate_bytes(std::string_view in, std::string& out, std::string& error) {
     z_stream z{};
-    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY);
-    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(kDictionary), sizeof kDictionary - 1);
-    std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
+    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+        error = "zlib could not start compressing";
+        return false;
+    }
+    if (deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(kDictionary), sizeof kDictionary - 1) != Z_OK) {
+        deflateEnd(&z);
+        error = "zlib refused the preset dictionary";
+        return false;
+    }
+    out.assign(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
     z.avail_in = static_cast<uInt>(in.size());
     z.next_out = reinterpret_cast<Bytef*>(out.data());
     z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
+    const int rc = deflate(&z, Z_FINISH);
     out.resize(z.total_out);
     deflateEnd(&z);
-    return out;
+    if (rc != Z_STREAM_END) {
+        error = "zlib could not compress the codes' contents (code " + std::to_string(rc) + ")";
+        out.clear();
+        return false;
+    }
+    return true;
 }
 
 bool inflate_bytes(std::string_view in, std::string& out, std::string& error) {
@@ -90,8 +104,8 @@ std::uint32_t qr_dictionary_adler32() {
         adler32(adler32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(kDictionary), sizeof kDictionary - 1));
 }
 
-std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
-                            const std::optional<StaffPublicKey>& recipient) {
+std::optional<std::string> pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
+                                           const std::optional<StaffPublicKey>& recipient, std::string& error) {
     std::string plain;
     std::vector<std::string> earlier_column;  // the previous CSV's first column
     for (const auto& f : files) {
@@ -104,7 +118,8 @@ std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* si
         for (int i = 3; i >= 0; --i) plain += static_cast<char>((n >> (8 * i)) & 0xFF);
         plain += c.bytes;
     }
-    std::string body = deflate_bytes(plain);
+    std::string body;
+    if (!deflate_bytes(plain, body, error)) return std::nullopt;
     unsigned char flags = 0;
     if (signer) {
         flags |= kSigned;

@@ -30,8 +30,10 @@ inline constexpr size_t kQrMaxUnpackedBytes = 256u << 20;  // refuse anything th
 // it against docs/qr-format.md, so a change cannot slip in unnoticed).
 std::uint32_t qr_dictionary_adler32();
 
-std::string pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
-                            const std::optional<StaffPublicKey>& recipient);
+// The files as one payload: compressed, signed when signer is given, sealed to recipient when
+// given. nullopt with `error` set when compression fails.
+std::optional<std::string> pack_qr_payload(const std::vector<QrFile>& files, const KioskKey* signer,
+                                           const std::optional<StaffPublicKey>& recipient, std::string& error);
 
 struct QrContents {
     std::vector<QrFile> files;

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+#include <nlohmann/json.hpp>
 
 #include <cfloat>
 #include <cstdio>
@@ -53,15 +54,6 @@ std::string seconds_text(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", s);
     return buf;
-}
-
-std::string json_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out;
 }
 
 }  // namespace
@@ -306,20 +298,14 @@ void ScriptDriver::after_render(const WidgetRegistry& this_frame) {
         }
     } else {
         const std::string path = m_dir + "/" + c.arg + ".json";
+        nlohmann::json widgets = nlohmann::json::array();
+        for (const auto& w : this_frame.all())
+            widgets.push_back({{"id", w.id}, {"kind", w.kind}, {"x0", w.min.x}, {"y0", w.min.y}, {"x1", w.max.x},
+                               {"y1", w.max.y}, {"overflow", w.overflow}, {"visible", w.visible()},
+                               {"vx0", w.visible_min.x}, {"vy0", w.visible_min.y}, {"vx1", w.visible_max.x},
+                               {"vy1", w.visible_max.y}});
         std::ofstream out(path);
-        out << "{\"screen\": \"" << m_host.screen() << "\", \"widgets\": [\n";
-        const auto& all = this_frame.all();
-        for (size_t i = 0; i < all.size(); ++i) {
-            const auto& w = all[i];
-            out << "  {\"id\": \"" << json_escape(w.id) << "\", \"kind\": \"" << w.kind << "\", \"x0\": " << w.min.x
-                << ", \"y0\": " << w.min.y << ", \"x1\": " << w.max.x << ", \"y1\": " << w.max.y
-                << ", \"overflow\": " << (w.overflow ? "true" : "false")
-                << ", \"visible\": " << (w.visible() ? "true" : "false") << ", \"vx0\": " << w.visible_min.x
-                << ", \"vy0\": " << w.visible_min.y << ", \"vx1\": " << w.visible_max.x
-                << ", \"vy1\": " << w.visible_max.y << "}" << (i + 1 < all.size() ? "," : "")
-                << "\n";
-        }
-        out << "]}\n";
+        out << nlohmann::json{{"screen", m_host.screen()}, {"widgets", widgets}}.dump(1) << "\n";
         if (!out) {
             fail(c, "cannot write " + path);
             return;

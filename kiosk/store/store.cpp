@@ -50,7 +50,7 @@
 //       itself in audit_log, all in one transaction. Deleted content is overwritten
 //       (secure_delete) and the write-ahead log truncated afterwards.
 //   (9) A purge by age runs only on a trusted clock and removes only sessions a verified
-//       export has taken completely (invariant 12), never one whose date was uncertain when
+//       export has taken completely (invariant 13), never one whose date was uncertain when
 //       it was stored.
 //   (10) An error that is not corruption (I/O, permissions, a lock) never moves a database
 //       aside: open() fails with one line naming the file instead.

@@ -2,12 +2,12 @@
 // one pass, remembering verified exports, purging what they took, and the staff totals.
 //
 // INVARIANTS (continuing the numbering in store.cpp; tests in tests/unit/test_store_export.cpp)
-//   (10) A session is recorded as exported only by mark_exported(), which the export job calls
+//   (11) A session is recorded as exported only by mark_exported(), which the export job calls
 //        after the bundle on the drive was read back and verified; a failed export marks nothing.
-//   (11) An export mark remembers the highest answer id it took for each session, so an answer
+//   (12) An export mark remembers the highest answer id it took for each session, so an answer
 //        added after the export is offered by the next incremental export (its session again,
 //        complete) and keeps the session from being purged.
-//   (12) purge_exported() removes a session and its answers only when a verified export took
+//   (13) purge_exported() removes a session and its answers only when a verified export took
 //        every answer it has, through the purge gate (invariant 8).
 #include "store.hpp"
 

@@ -4,6 +4,8 @@
 #include "core/journey.hpp"
 #include "process.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <set>
 #include <sstream>
@@ -101,41 +103,22 @@ Walk walk_every_topic(const Pack& pack, const WalkOptions& options) {
     return w;
 }
 
-namespace {
-
-std::string text_after(const std::string& line, const std::string& key) {
-    const size_t at = line.find("\"" + key + "\": ");
-    return at == std::string::npos ? std::string() : line.substr(at + key.size() + 4);
-}
-
-}  // namespace
-
-// Reads the dump-widgets format (kiosk/platform/script.cpp): the screen on the first line,
-// then one widget per line.
+// Reads the dump-widgets format (kiosk/platform/script.cpp): a JSON object with the screen
+// and its widgets.
 std::vector<Widget> read_widgets(const std::string& path, std::string& screen) {
     std::vector<Widget> out;
-    std::istringstream in(test::read_file(path));
-    std::string line;
-    std::getline(in, line);
-    const std::string s = text_after(line, "screen");
-    screen = s.size() > 1 ? s.substr(1, s.find('"', 1) - 1) : std::string();
-    while (std::getline(in, line)) {
-        if (line.find("\"id\": ") == std::string::npos) continue;
+    const auto doc = nlohmann::json::parse(test::read_file(path));
+    screen = doc.at("screen").get<std::string>();
+    for (const auto& j : doc.at("widgets")) {
         Widget w;
-        const std::string id = text_after(line, "id");
-        w.id = id.substr(1, id.find('"', 1) - 1);
-        const std::string kind = text_after(line, "kind");
-        w.kind = kind.substr(1, kind.find('"', 1) - 1);
-        w.x0 = std::stof(text_after(line, "x0"));
-        w.y0 = std::stof(text_after(line, "y0"));
-        w.x1 = std::stof(text_after(line, "x1"));
-        w.y1 = std::stof(text_after(line, "y1"));
-        w.vx0 = std::stof(text_after(line, "vx0"));
-        w.vy0 = std::stof(text_after(line, "vy0"));
-        w.vx1 = std::stof(text_after(line, "vx1"));
-        w.vy1 = std::stof(text_after(line, "vy1"));
-        w.overflow = text_after(line, "overflow").rfind("true", 0) == 0;
-        w.visible = text_after(line, "visible").rfind("true", 0) == 0;
+        w.id = j.at("id").get<std::string>();
+        w.kind = j.at("kind").get<std::string>();
+        w.x0 = j.at("x0").get<float>(), w.y0 = j.at("y0").get<float>();
+        w.x1 = j.at("x1").get<float>(), w.y1 = j.at("y1").get<float>();
+        w.vx0 = j.at("vx0").get<float>(), w.vy0 = j.at("vy0").get<float>();
+        w.vx1 = j.at("vx1").get<float>(), w.vy1 = j.at("vy1").get<float>();
+        w.overflow = j.at("overflow").get<bool>();
+        w.visible = j.at("visible").get<bool>();
         out.push_back(w);
     }
     return out;

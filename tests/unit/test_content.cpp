@@ -306,3 +306,13 @@ TEST_CASE("Content/the README lists every pictogram name", "[content]") {
         CHECK(readme.find("`" + std::string(icon.name) + "`") != std::string::npos);
     }
 }
+
+TEST_CASE("Content/two missing words in one expression stay two words", "[content]") {
+    const LanguageContent& en = test::default_pack().default_content();
+    // Both references are held at once, as a caller building one line of text does.
+    const std::string& a = en.word("no_such_word_a");
+    const std::string& b = en.word("no_such_word_b");
+    CHECK(a == "no_such_word_a");
+    CHECK(b == "no_such_word_b");
+    CHECK(en.word("no_such_word_a") + "|" + en.word("no_such_word_b") == "no_such_word_a|no_such_word_b");
+}

@@ -26,10 +26,12 @@ TEST_CASE("QR/malformed-payload corpus: every mutation is refused with a reason 
     std::vector<std::string> corpus;
     for (const auto* signer : {&kiosk, static_cast<const KioskKey*>(nullptr)})
         for (bool encrypt : {false, true}) {
-            const std::string p = pack_qr_payload(files, signer, encrypt ? std::optional<StaffPublicKey>(staff.pub)
-                                                                         : std::nullopt);
-            QrContents c;
             std::string error;
+            const auto packed = pack_qr_payload(files, signer, encrypt ? std::optional<StaffPublicKey>(staff.pub)
+                                                                       : std::nullopt, error);
+            REQUIRE(packed);
+            const std::string& p = *packed;
+            QrContents c;
             REQUIRE(open_qr_payload(p, &staff, c, error));
             REQUIRE(c.files.size() == 3);
             CHECK(c.files[1].bytes == answers);
@@ -47,7 +49,10 @@ TEST_CASE("QR/malformed-payload corpus: every mutation is refused with a reason 
     for (int i = 0; i < 200; ++i) {
         std::vector<QrFile> odd = {{"sessions.csv", sessions.substr(0, rng() % sessions.size())},
                                    {"answers.csv", answers.substr(0, rng() % answers.size())}};
-        std::string p = pack_qr_payload(odd, nullptr, std::nullopt);
+        std::string error;
+        auto packed = pack_qr_payload(odd, nullptr, std::nullopt, error);
+        REQUIRE(packed);
+        std::string p = *packed;
         corpus.push_back(p);
         p[1 + rng() % (p.size() - 1)] ^= static_cast<char>(1 + rng() % 255);
         corpus.push_back(p);

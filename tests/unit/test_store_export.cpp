@@ -99,7 +99,7 @@ TEST_CASE("Store export/effective answers only: the latest per question and phas
     CHECK(through == 6);  // every row read counts, skips and superseded ones too
 }
 
-TEST_CASE("Store export/(10) incremental exports offer only what no verified export took", "[store]") {
+TEST_CASE("Store export/(11) incremental exports offer only what no verified export took", "[store]") {
     Fixture f;
     REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
     REQUIRE(f.store->commit(visit("s2", {ans("q1", "no")})));
@@ -114,7 +114,7 @@ TEST_CASE("Store export/(10) incremental exports offer only what no verified exp
     CHECK(f.store->exports()[0].export_id == "e1");
 }
 
-TEST_CASE("Store export/(10) sessions read but never marked are offered again", "[store]") {
+TEST_CASE("Store export/(11) sessions read but never marked are offered again", "[store]") {
     Fixture f;
     REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
     std::vector<ExportSession> s;
@@ -127,7 +127,7 @@ TEST_CASE("Store export/(10) sessions read but never marked are offered again", 
     CHECK(f.store->session_count() == 1);
 }
 
-TEST_CASE("Store export/(11) an answer added after an export brings its session back", "[store]") {
+TEST_CASE("Store export/(12) an answer added after an export brings its session back", "[store]") {
     Fixture f;
     REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes")})));
     f.export_and_mark(false, "e1");
@@ -141,7 +141,7 @@ TEST_CASE("Store export/(11) an answer added after an export brings its session 
     CHECK(s.empty());
 }
 
-TEST_CASE("Store export/(12) purge deletes exactly the exported sessions and their answers", "[store]") {
+TEST_CASE("Store export/(13) purge deletes exactly the exported sessions and their answers", "[store]") {
     Fixture f;
     REQUIRE(f.store->commit(visit("s1", {ans("q1", "yes"), ans("q2", "b")})));
     REQUIRE(f.store->commit(visit("s2", {ans("q1", "no")})));
