@@ -163,15 +163,26 @@ TEST_CASE("Kiosk/a script that expects the wrong screen fails with its file and 
           std::string::npos);
 }
 
-TEST_CASE("Kiosk/a visit on an untrusted clock is stored, marked date-uncertain with its boot", "[ui][clock]") {
-    test::TempDir data;
+namespace {
+
+// One visit (an opting-out answer) with DATAVOICE_TEST_WALL_CLOCK set to 1970, through the
+// fake-clock preload or without it; its database is in `data`.
+test::ProcessResult visit_in_1970(const test::TempDir& data, bool preload) {
     std::ofstream(data.file("visit.dvs")) << "tap start\ntap next\ntap topic_opting_out\ntap next\ntap next\n"
                                              "tap opt_yes\ntap next\nquit\n";
     test::Xvfb x(1920, 1080);
-    const auto r = test::run_process({test::kiosk_binary(), "--data", data.path(), "--script", data.file("visit.dvs"),
-                                      "--screenshots", data.path()},
-                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"},
-                                      {"LD_PRELOAD", FAKE_CLOCK_PRELOAD}});
+    std::map<std::string, std::string> env = {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"}};
+    if (preload) env["LD_PRELOAD"] = FAKE_CLOCK_PRELOAD;
+    return test::run_process({test::kiosk_binary(), "--data", data.path(), "--script", data.file("visit.dvs"),
+                              "--screenshots", data.path()},
+                             env);
+}
+
+}  // namespace
+
+TEST_CASE("Kiosk/a visit on an untrusted clock is stored, marked date-uncertain with its boot", "[ui][clock]") {
+    test::TempDir data;
+    const auto r = visit_in_1970(data, true);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.find("The clock is set before this software was made.") != std::string::npos);
@@ -190,12 +201,7 @@ TEST_CASE("Kiosk/a visit on an untrusted clock is stored, marked date-uncertain 
 
 TEST_CASE("Kiosk/the shipped kiosk ignores the test clock variable: only the test preload moves time", "[ui][clock]") {
     test::TempDir data;
-    std::ofstream(data.file("visit.dvs")) << "tap start\ntap next\ntap topic_opting_out\ntap next\ntap next\n"
-                                             "tap opt_yes\ntap next\nquit\n";
-    test::Xvfb x(1920, 1080);
-    const auto r = test::run_process({test::kiosk_binary(), "--data", data.path(), "--script", data.file("visit.dvs"),
-                                      "--screenshots", data.path()},
-                                     {{"DISPLAY", x.display()}, {"DATAVOICE_TEST_WALL_CLOCK", "1970-01-02 10:00"}});
+    const auto r = visit_in_1970(data, false);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.find("The clock is set before this software was made.") == std::string::npos);
