@@ -166,4 +166,65 @@ WilcoxonResult wilcoxon_signed_rank(const std::vector<double>& differences, Wilc
     return r;
 }
 
+std::optional<ProportionDifference> newcombe_difference(std::int64_t successes1, std::int64_t n1,
+                                                        std::int64_t successes2, std::int64_t n2, double z) {
+    if (n1 <= 0 || n2 <= 0) return std::nullopt;
+    ProportionDifference r;
+    r.p1 = static_cast<double>(std::clamp<std::int64_t>(successes1, 0, n1)) / static_cast<double>(n1);
+    r.p2 = static_cast<double>(std::clamp<std::int64_t>(successes2, 0, n2)) / static_cast<double>(n2);
+    r.difference = r.p1 - r.p2;
+    const Interval w1 = wilson_interval(successes1, n1, z);
+    const Interval w2 = wilson_interval(successes2, n2, z);
+    r.interval.low = r.difference - std::hypot(r.p1 - w1.low, w2.high - r.p2);
+    r.interval.high = r.difference + std::hypot(w1.high - r.p1, r.p2 - w2.low);
+    r.interval.low = std::max(-1.0, r.interval.low);
+    r.interval.high = std::min(1.0, r.interval.high);
+    return r;
+}
+
+namespace {
+
+Turnover empty_turnover(int size) {
+    Turnover t;
+    const auto n = static_cast<size_t>(std::max(size, 0));
+    t.cells.assign(n, std::vector<std::int64_t>(n, 0));
+    t.first_totals.assign(n, 0);
+    t.second_totals.assign(n, 0);
+    return t;
+}
+
+void add_to_turnover(Turnover& t, int first, int second, std::int64_t count) {
+    t.cells[static_cast<size_t>(first)][static_cast<size_t>(second)] += count;
+    t.first_totals[static_cast<size_t>(first)] += count;
+    t.second_totals[static_cast<size_t>(second)] += count;
+    t.pairs += count;
+    (first == second ? t.stayed : t.changed) += count;
+}
+
+}  // namespace
+
+Turnover turnover_table(const std::vector<AnswerPair>& pairs, int option_count) {
+    Turnover t = empty_turnover(option_count);
+    for (const auto& [first, second] : pairs) {
+        if (first < 0 || second < 0 || first >= option_count || second >= option_count) continue;
+        add_to_turnover(t, first, second, 1);
+    }
+    return t;
+}
+
+Turnover merge_turnover(const Turnover& table, const std::vector<int>& group_of, int groups) {
+    Turnover t = empty_turnover(groups);
+    auto group = [&](int option) {
+        return option < static_cast<int>(group_of.size()) ? group_of[static_cast<size_t>(option)] : -1;
+    };
+    for (int first = 0; first < table.size(); ++first) {
+        for (int second = 0; second < table.size(); ++second) {
+            const int gf = group(first), gs = group(second);
+            if (gf < 0 || gs < 0 || gf >= groups || gs >= groups) continue;
+            add_to_turnover(t, gf, gs, table.cells[static_cast<size_t>(first)][static_cast<size_t>(second)]);
+        }
+    }
+    return t;
+}
+
 }  // namespace dv

@@ -16,9 +16,14 @@
 //     is exact: the permutation distribution of W+ over all 2^n sign patterns of the actual
 //     (mid-)ranks, so it stays exact with ties. Above it, the normal approximation with the
 //     tie correction Σ(t³ − t)/48 in the variance and a continuity correction of 1/2.
+//   - Difference of two independent proportions: Newcombe's hybrid score interval (method 10
+//     of Newcombe 1998, "Interval estimation for the difference between independent
+//     proportions"), built from the two Wilson intervals without continuity correction.
+//   - Turnover table: first answer (rows) against second answer (columns) of the same people.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -77,5 +82,37 @@ struct WilcoxonResult {
 // Differences are second − first (or any paired differences).
 WilcoxonResult wilcoxon_signed_rank(const std::vector<double>& differences,
                                     WilcoxonMethod method = WilcoxonMethod::Automatic);
+
+// p1 − p2 for two independent groups, with Newcombe's hybrid score interval:
+//   low  = d − sqrt((p1 − l1)² + (u2 − p2)²),  high = d + sqrt((u1 − p1)² + (p2 − l2)²)
+// where [l, u] are the groups' Wilson intervals. nullopt when either group is empty.
+struct ProportionDifference {
+    double p1 = 0, p2 = 0;
+    double difference = 0;  // p1 − p2
+    Interval interval;      // within [−1, 1]
+};
+std::optional<ProportionDifference> newcombe_difference(std::int64_t successes1, std::int64_t n1,
+                                                        std::int64_t successes2, std::int64_t n2,
+                                                        double z = 1.959963984540054);
+
+// Who answered what the first time (row) and the second time (column).
+struct Turnover {
+    std::vector<std::vector<std::int64_t>> cells;  // cells[first][second]
+    std::vector<std::int64_t> first_totals;        // row sums
+    std::vector<std::int64_t> second_totals;       // column sums
+    std::int64_t pairs = 0;
+    std::int64_t stayed = 0;  // the diagonal
+    std::int64_t changed = 0;
+
+    int size() const { return static_cast<int>(cells.size()); }
+};
+
+// Pairs with a position outside [0, option_count) are ignored, as in paired_change().
+Turnover turnover_table(const std::vector<AnswerPair>& pairs, int option_count);
+
+// The same table with options merged into groups (e.g. a 5-point scale into comfortable /
+// not sure / uncomfortable): group_of[option] is the option's group, in [0, groups). Options
+// whose group is out of range are dropped.
+Turnover merge_turnover(const Turnover& table, const std::vector<int>& group_of, int groups);
 
 }  // namespace dv

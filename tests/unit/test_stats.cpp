@@ -224,3 +224,71 @@ TEST_CASE("Stats/Wilcoxon with every difference zero has nothing to test", "[sta
     CHECK(r.zeros == 3);
     CHECK(r.p == 1);
 }
+
+// --- Difference of two independent proportions ----------------------------------------------
+
+TEST_CASE("Stats/Newcombe's hybrid score interval matches his 1998 worked examples", "[stats]") {
+    // Newcombe RG (1998), Interval estimation for the difference between independent
+    // proportions: comparison of eleven methods. Statistics in Medicine 17:873-890, Table II,
+    // method 10 (score-based hybrid, no continuity correction), examples (a), (b) and (d)-(h);
+    // (a) and (b) are also the values the R package propint tests against.
+    struct Case {
+        std::int64_t x1, n1, x2, n2;
+        double low, high;
+    };
+    for (const Case& c : {Case{56, 70, 48, 80, 0.0524, 0.3339}, Case{9, 10, 3, 10, 0.1705, 0.8090},
+                          Case{5, 56, 0, 29, -0.0381, 0.1926},
+                          Case{0, 10, 0, 20, -0.1611, 0.2775}, Case{0, 10, 0, 10, -0.2775, 0.2775},
+                          Case{10, 10, 0, 20, 0.6791, 1.0}, Case{10, 10, 0, 10, 0.6075, 1.0}}) {
+        INFO(c.x1 << "/" << c.n1 << " - " << c.x2 << "/" << c.n2);
+        const auto d = newcombe_difference(c.x1, c.n1, c.x2, c.n2);
+        REQUIRE(d);
+        CHECK(d->difference == Approx(static_cast<double>(c.x1) / c.n1 - static_cast<double>(c.x2) / c.n2));
+        CHECK(d->interval.low == Approx(c.low).margin(0.00006));
+        CHECK(d->interval.high == Approx(c.high).margin(0.00006));
+    }
+}
+
+TEST_CASE("Stats/Newcombe's interval is the mirror image when the groups swap", "[stats]") {
+    const auto ab = newcombe_difference(56, 70, 48, 80);
+    const auto ba = newcombe_difference(48, 80, 56, 70);
+    REQUIRE(ab);
+    REQUIRE(ba);
+    CHECK(ba->difference == Approx(-ab->difference));
+    CHECK(ba->interval.low == Approx(-ab->interval.high));
+    CHECK(ba->interval.high == Approx(-ab->interval.low));
+}
+
+TEST_CASE("Stats/a difference with an empty group has no interval", "[stats]") {
+    CHECK_FALSE(newcombe_difference(3, 10, 0, 0));
+    CHECK_FALSE(newcombe_difference(0, 0, 3, 10));
+}
+
+// --- Turnover tables ----------------------------------------------------------------------
+
+TEST_CASE("Stats/a turnover table counts each first answer against each second", "[stats]") {
+    // Five people on a 3-option question: 0→0, 0→1, 1→1, 2→0, 2→0, plus one pair off the list.
+    const Turnover t = turnover_table({{0, 0}, {0, 1}, {1, 1}, {2, 0}, {2, 0}, {3, 0}}, 3);
+    REQUIRE(t.size() == 3);
+    CHECK(t.cells[0] == std::vector<std::int64_t>{1, 1, 0});
+    CHECK(t.cells[1] == std::vector<std::int64_t>{0, 1, 0});
+    CHECK(t.cells[2] == std::vector<std::int64_t>{2, 0, 0});
+    CHECK(t.first_totals == std::vector<std::int64_t>{2, 1, 2});
+    CHECK(t.second_totals == std::vector<std::int64_t>{3, 2, 0});
+    CHECK(t.pairs == 5);
+    CHECK(t.stayed == 2);
+    CHECK(t.changed == 3);
+}
+
+TEST_CASE("Stats/merging a turnover table counts moves within a group as staying", "[stats]") {
+    // A 5-point scale into comfortable (0, 1), not sure (2) and uncomfortable (3, 4).
+    const Turnover full = turnover_table({{0, 1}, {1, 4}, {2, 2}, {3, 2}, {4, 3}}, 5);
+    CHECK(full.changed == 4);
+    const Turnover sides = merge_turnover(full, {0, 0, 1, 2, 2}, 3);
+    CHECK(sides.cells[0] == std::vector<std::int64_t>{1, 0, 1});
+    CHECK(sides.cells[1] == std::vector<std::int64_t>{0, 1, 0});
+    CHECK(sides.cells[2] == std::vector<std::int64_t>{0, 1, 1});
+    CHECK(sides.pairs == 5);
+    CHECK(sides.stayed == 3);
+    CHECK(sides.changed == 2);
+}
