@@ -4,7 +4,10 @@
 namespace dv {
 
 namespace {
-constexpr Phase kPhases[] = {Phase::Plain, Phase::First, Phase::Second, Phase::CardOrder, Phase::CardsSeen};
+constexpr Phase kPhases[] = {Phase::Plain,      Phase::First,     Phase::Second,         Phase::CardOrder,
+                             Phase::CardsSeen,  Phase::Group,     Phase::KnowledgeBefore, Phase::KnowledgeAfter,
+                             Phase::SureFirst,  Phase::SureSecond, Phase::Reasons,        Phase::CardTimes,
+                             Phase::TooFast};
 }
 
 const char* phase_name(Phase p) {
@@ -14,6 +17,14 @@ const char* phase_name(Phase p) {
         case Phase::Second: return "second";
         case Phase::CardOrder: return "card_order";
         case Phase::CardsSeen: return "cards_seen";
+        case Phase::Group: return "group";
+        case Phase::KnowledgeBefore: return "knowledge_before";
+        case Phase::KnowledgeAfter: return "knowledge_after";
+        case Phase::SureFirst: return "sure_first";
+        case Phase::SureSecond: return "sure_second";
+        case Phase::Reasons: return "reasons";
+        case Phase::CardTimes: return "card_times";
+        case Phase::TooFast: return "too_fast";
     }
     return "";
 }

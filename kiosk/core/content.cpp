@@ -57,6 +57,14 @@ const std::vector<std::string>& required_ui_words() {
     return words;
 }
 
+const std::vector<std::string>& knowledge_ui_words() {
+    static const std::vector<std::string> words = {
+        "knowledge_title", "knowledge_not_a_test", "knowledge_true", "knowledge_false", "knowledge_dont_know",
+        "knowledge_answers_title", "knowledge_answer_true", "knowledge_answer_false",
+    };
+    return words;
+}
+
 template <typename T>
 static const T* find_by_id(const std::vector<T>& items, std::string_view id) {
     for (const auto& item : items)
@@ -69,6 +77,7 @@ const Topic* LanguageContent::topic(std::string_view id) const { return find_by_
 const Explainer* LanguageContent::explainer(std::string_view id) const { return find_by_id(explainers, id); }
 const Question* LanguageContent::question(std::string_view id) const { return find_by_id(questions, id); }
 const Scenario* LanguageContent::scenario(std::string_view id) const { return find_by_id(scenarios, id); }
+const KnowledgeItem* Scenario::knowledge_item(std::string_view item_id) const { return find_by_id(knowledge, item_id); }
 
 const std::string& LanguageContent::word(std::string_view key) const {
     auto it = ui.find(key);
@@ -301,6 +310,32 @@ void parse_explainers(const toml::table& root, const std::string& file, Language
     top.finish();
 }
 
+// [[scenario.knowledge]]: 2 to 4 true-or-false statements with a one-line explanation each.
+void parse_knowledge(Fields& scenario, const std::string& file, Problems& problems, Scenario& s) {
+    for (const toml::table* kt : scenario.tables("knowledge", false, 10)) {
+        Fields k(*kt, file, problems, "scenario.knowledge");
+        KnowledgeItem item;
+        item.line = k.line();
+        item.id = checked_id(k);
+        item.statement = k.text("statement", true, 300).value_or("");
+        const std::string answer = k.text("answer", true, 20).value_or(kKnowledgeTrue);
+        if (answer == kKnowledgeTrue || answer == kKnowledgeFalse)
+            item.answer = answer == kKnowledgeTrue;
+        else
+            k.error("answer", "must be \"true\" or \"false\" (\"don't know\" is offered to the visitor, never the answer)");
+        item.explanation = k.text("explanation", true, 300).value_or("");
+        if (item.explanation.find('\n') != std::string::npos)
+            k.error("explanation", "must be one line");
+        k.finish();
+        if (!item.id.empty() && s.knowledge_item(item.id)) k.error("id", "'" + item.id + "' is used twice");
+        item.content_hash = knowledge_hash(item);
+        s.knowledge.push_back(std::move(item));
+    }
+    if (scenario.has("knowledge") && (s.knowledge.size() < 2 || s.knowledge.size() > 4))
+        scenario.error_here("a scenario's knowledge check needs 2 to 4 statements (it has " +
+                            std::to_string(s.knowledge.size()) + ")");
+}
+
 void parse_scenarios(const toml::table& root, const std::string& file, LanguageContent& lang, Problems& problems) {
     Fields top(root, file, problems);
     for (const toml::table* st : top.tables("scenario", false)) {
@@ -334,6 +369,9 @@ void parse_scenarios(const toml::table& root, const std::string& file, LanguageC
         }
         if (f.has("card") && (s.cards.size() < 3 || s.cards.size() > 5))
             f.error_here("a scenario needs 3 to 5 cards (it has " + std::to_string(s.cards.size()) + ")");
+        s.comparison_percent =
+            static_cast<int>(f.integer("comparison_percent", false, 0, 50).value_or(kDefaultComparisonPercent));
+        parse_knowledge(f, file, problems, s);
         f.finish();
         if (!s.id.empty() && lang.scenario(s.id)) f.error("id", "'" + s.id + "' is used by another scenario");
         lang.scenarios.push_back(std::move(s));
@@ -381,6 +419,27 @@ void parse_ui(const toml::table& root, const std::string& file, LanguageContent&
 }
 
 // [cross-references] --------------------------------------------------------------------
+
+// Knowledge statements are stored under their own id, so it must not be any other answer's.
+void check_knowledge(const LanguageContent& lang, Problems& problems) {
+    const std::string file = lang.info.code + "/scenarios.toml";
+    std::set<std::string> seen;
+    bool any = false;
+    for (const auto& s : lang.scenarios) {
+        for (const auto& k : s.knowledge) {
+            any = true;
+            if (lang.question(k.id) || lang.scenario(k.id))
+                problems.push_back({file, k.line, "knowledge statement '" + k.id +
+                                                      "' has the id of a question or scenario; answers would mix"});
+            if (!seen.insert(k.id).second)
+                problems.push_back({file, k.line, "knowledge statement '" + k.id + "' is used by another scenario"});
+        }
+    }
+    if (!any) return;
+    for (const auto& w : knowledge_ui_words())
+        if (!lang.ui.count(w))
+            problems.push_back({lang.info.code + "/ui.toml", 0, "missing '" + w + "': scenarios here ask knowledge questions"});
+}
 
 void check_references(const Pack& pack, const LanguageContent& lang, Problems& problems) {
     const std::string dir = lang.info.code + "/";
@@ -436,6 +495,7 @@ void check_references(const Pack& pack, const LanguageContent& lang, Problems& p
             problems.push_back({dir + "scenarios.toml", s.line,
                                 "scenario '" + s.id + "' asks '" + s.question + "', which must be a single or scale question"});
     }
+    check_knowledge(lang, problems);
 }
 
 // [structure shared by all languages] ---------------------------------------------------
@@ -457,6 +517,8 @@ std::string structure_of(const Explainer& e) { return e.id + "|" + e.icon + "|" 
 std::string structure_of(const Scenario& s) {
     std::string out = s.id + "|" + s.icon + "|" + s.question + "|";
     for (const auto& c : s.cards) out += c.id + "," + (c.side == CardSide::Benefit ? "b" : "c") + "," + c.icon + ";";
+    out += "|" + std::to_string(s.comparison_percent) + "|";
+    for (const auto& k : s.knowledge) out += k.id + "," + (k.answer ? "t" : "f") + ";";
     return out;
 }
 
@@ -491,6 +553,15 @@ std::string question_hash(const Question& q) {
     return h.hex();
 }
 
+std::string knowledge_hash(const KnowledgeItem& k) {
+    Sha256 h;
+    h.update_field(k.id);
+    h.update_field(k.answer ? kKnowledgeTrue : kKnowledgeFalse);
+    h.update_field(k.statement);
+    h.update_field(k.explanation);
+    return h.hex();
+}
+
 std::string pack_hash(const PackFiles& files) {
     Sha256 h;
     for (const auto& [name, bytes] : files) {  // std::map: sorted by name
@@ -520,6 +591,7 @@ std::vector<char32_t> codepoints_used(const Pack& pack) {
         for (const auto& s : lang.scenarios) {
             add(s.title), add(s.text);
             for (const auto& c : s.cards) add(c.text);
+            for (const auto& k : s.knowledge) add(k.statement), add(k.explanation);
         }
     }
     return {set.begin(), set.end()};

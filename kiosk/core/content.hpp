@@ -78,6 +78,23 @@ struct Card {
     int line = 0;
 };
 
+// A short factual statement asked before and after the cards ("a quick check, not a test"):
+// the visitor answers true, false or don't know. The same words are shown both times.
+struct KnowledgeItem {
+    std::string id;           // unique in the pack; stored as the answer's question id
+    std::string statement;
+    bool answer = false;      // the correct answer: true or false ("don't know" never is)
+    std::string explanation;  // one line, shown after the second time
+    std::string content_hash; // sha256 of the statement, the answer and the explanation
+    int line = 0;
+};
+
+// The values a knowledge answer is stored as, and the words (ui.toml) they are shown with.
+inline constexpr const char* kKnowledgeTrue = "true";
+inline constexpr const char* kKnowledgeFalse = "false";
+inline constexpr const char* kKnowledgeDontKnow = "dont_know";
+inline constexpr int kDefaultComparisonPercent = 20;
+
 struct Scenario {
     std::string id;
     std::string title;
@@ -86,7 +103,12 @@ struct Scenario {
     std::string question;  // the view asked before and after the cards (single or scale)
     std::vector<Card> cards;
     std::vector<std::string> pictograms;  // as Explainer::pictograms
+    std::vector<KnowledgeItem> knowledge;  // 0, or 2 to 4
+    // Share of visits (0–50 %) randomly asked the view twice with a pause instead of the cards.
+    int comparison_percent = kDefaultComparisonPercent;
     int line = 0;
+
+    const KnowledgeItem* knowledge_item(std::string_view item_id) const;
 };
 
 struct Topic {
@@ -166,6 +188,7 @@ PackResult parse_pack(const PackFiles& files);
 //   pack_hash: for each file in name order, fields name, bytes
 std::string question_structure(const Question& q);
 std::string question_hash(const Question& q);
+std::string knowledge_hash(const KnowledgeItem& k);
 std::string pack_hash(const PackFiles& files);
 
 // Every character any language of the pack shows, and the other case of each letter (for the
@@ -174,6 +197,8 @@ std::vector<char32_t> codepoints_used(const Pack& pack);
 
 // The interface words every language must define (ui.toml).
 const std::vector<std::string>& required_ui_words();
+// The further words a language needs once any scenario has knowledge questions.
+const std::vector<std::string>& knowledge_ui_words();
 
 // True when an id is 1–40 characters of a–z, 0–9 and underscore.
 bool is_valid_id(std::string_view id);

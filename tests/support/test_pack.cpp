@@ -169,6 +169,31 @@ PackFiles tiny_pack_files() {
     return f;
 }
 
+PackFiles informed_pack_files(int comparison_percent) {
+    PackFiles f = tiny_pack_files();
+    for (const std::string lang : {"en", "cy"}) {
+        const std::string p = lang == "en" ? "" : "cy ";
+        for (const auto& w : knowledge_ui_words()) f[lang + "/ui.toml"] += w + " = \"" + p + w + "\"\n";
+        std::string& sc = f[lang + "/scenarios.toml"];
+        const std::string anchor = "question = \"q_view\"\n";
+        sc.insert(sc.find(anchor) + anchor.size(), "comparison_percent = " + std::to_string(comparison_percent) + "\n");
+        sc += "[[scenario.knowledge]]\nid = \"k1\"\nstatement = \"" + p + "Names are taken off.\"\nanswer = \"true\"\n"
+              "explanation = \"" + p + "They are removed first.\"\n"
+              "[[scenario.knowledge]]\nid = \"k2\"\nstatement = \"" + p + "Anyone can see it.\"\nanswer = \"false\"\n"
+              "explanation = \"" + p + "Only approved staff can.\"\n";
+    }
+    return f;
+}
+
+const Pack& informed_pack() {
+    static const Pack pack = [] {
+        PackResult r = parse_pack(informed_pack_files());
+        if (!r.pack) throw std::runtime_error("informed pack does not parse:\n" + format_problems(r.problems));
+        return *r.pack;
+    }();
+    return pack;
+}
+
 const Pack& tiny_pack() {
     static const Pack pack = [] {
         PackResult r = parse_pack(tiny_pack_files());

@@ -14,6 +14,11 @@ namespace dv::test {
 PackFiles tiny_pack_files();
 const Pack& tiny_pack();
 
+// The tiny pack with informed-view questions on scenario "s1": knowledge statements "k1"
+// (true) and "k2" (false), the words they need, and comparison_percent as given.
+PackFiles informed_pack_files(int comparison_percent = 20);
+const Pack& informed_pack();
+
 // assets/content/default, parsed (fails the test if it does not parse).
 const Pack& default_pack();
 

@@ -1,6 +1,7 @@
 // This file implements checking a bundle's rows against their content packs (pack_check.hpp).
 #include "pack_check.hpp"
 
+#include "core/informed.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -49,8 +50,12 @@ std::string answer_problem(const Pack& pack, const ExportAnswer& a) {
         }
         return "";
     }
-    if (!a.phase.empty() && a.phase != "first" && a.phase != "second")
-        return "phase '" + a.phase + "' is not one the format has";
+    const auto phase = phase_from_name(a.phase);
+    if (!phase) return "phase '" + a.phase + "' is not one the format has";
+    if (!is_view(*phase)) {
+        const std::string why = check_informed_record(c, *phase, a.question_id, a.value);
+        return why.empty() ? why : why + in_pack;
+    }
     const Question* q = c.question(a.question_id);
     if (!q) return "question '" + a.question_id + "' is not" + in_pack;
     if (!a.phase.empty() && !asked_by_a_scenario(c, q->id))
