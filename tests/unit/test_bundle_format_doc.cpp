@@ -1,6 +1,7 @@
 // docs/bundle-format.md is the contract with staff tools and third parties: its column
 // tables must list exactly the columns the bundle writes, in order, and its hash test vectors
 // must be what the code computes.
+#include "core/answer_key.hpp"
 #include "core/hash.hpp"
 #include "exchange/bundle_rows.hpp"
 #include "exchange/crypto.hpp"
@@ -41,6 +42,17 @@ TEST_CASE("Bundle format/the documented columns are exactly the ones written", "
     REQUIRE(read_text_file(test::source_dir() + "/docs/bundle-format.md", doc, error));
     CHECK(documented_columns(doc, "sessions.csv") == session_columns());
     CHECK(documented_columns(doc, "answers.csv") == answer_columns());
+}
+
+TEST_CASE("Bundle format/every phase the code stores is documented", "[bundle]") {
+    std::string doc, error;
+    REQUIRE(read_text_file(test::source_dir() + "/docs/bundle-format.md", doc, error));
+    for (Phase p : {Phase::First, Phase::Second, Phase::CardOrder, Phase::CardsSeen, Phase::Group,
+                    Phase::KnowledgeBefore, Phase::KnowledgeAfter, Phase::SureFirst, Phase::SureSecond, Phase::Reasons,
+                    Phase::CardTimes, Phase::TooFast}) {
+        INFO(phase_name(p));
+        CHECK(doc.find(std::string("`") + phase_name(p) + "`") != std::string::npos);
+    }
 }
 
 namespace {
