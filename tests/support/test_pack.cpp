@@ -185,21 +185,21 @@ PackFiles informed_pack_files(int comparison_percent) {
     return f;
 }
 
+namespace {
+Pack parsed_or_throw(const PackFiles& files, const std::string& name) {
+    PackResult r = parse_pack(files);
+    if (!r.pack) throw std::runtime_error(name + " pack does not parse:\n" + format_problems(r.problems));
+    return *r.pack;
+}
+}  // namespace
+
 const Pack& informed_pack() {
-    static const Pack pack = [] {
-        PackResult r = parse_pack(informed_pack_files());
-        if (!r.pack) throw std::runtime_error("informed pack does not parse:\n" + format_problems(r.problems));
-        return *r.pack;
-    }();
+    static const Pack pack = parsed_or_throw(informed_pack_files(), "informed");
     return pack;
 }
 
 const Pack& tiny_pack() {
-    static const Pack pack = [] {
-        PackResult r = parse_pack(tiny_pack_files());
-        if (!r.pack) throw std::runtime_error("tiny pack does not parse:\n" + format_problems(r.problems));
-        return *r.pack;
-    }();
+    static const Pack pack = parsed_or_throw(tiny_pack_files(), "tiny");
     return pack;
 }
 
