@@ -15,7 +15,7 @@ enum class Phase {
     Second,     // its second view, after the perspective cards: "second"
     CardOrder,  // the order the cards were shown in: "card_order"
     CardsSeen,  // how many of them were seen: "cards_seen"
-    // The informed-views records of a scenario (issue #20). On the scenario's id unless noted.
+    // The informed-views records of a scenario. On the scenario's id unless noted.
     Group,            // "cards" or "comparison" (a pause instead of the cards): "group"
     KnowledgeBefore,  // on a knowledge statement's id: true / false / dont_know: "knowledge_before"
     KnowledgeAfter,   // the same statement after the cards: "knowledge_after"

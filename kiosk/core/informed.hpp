@@ -1,4 +1,4 @@
-// Informed views (issue #20): what a mini deliberative poll records beside the two views so a
+// Informed views: what a mini deliberative poll records beside the two views so a
 // report can say whether people understood the scenario and what the cards did.
 //
 //   - A comparison group: per visit and scenario, comparison_percent of visits are asked the

@@ -1,4 +1,4 @@
-// Informed views (issue #20): knowledge statements in the pack format and their lint, the
+// Informed views: knowledge statements in the pack format and their lint, the
 // comparison group's random assignment, card time bands, the too-fast flag, and what stored
 // records the staff tools accept.
 #include "core/informed.hpp"
