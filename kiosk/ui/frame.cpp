@@ -35,7 +35,7 @@ void draw_header(Frame& f) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(f.display.x, h), f.pal.header);
     dl->AddLine(ImVec2(0, h), ImVec2(f.display.x, h), f.pal.disabled, std::max(1.0f, 2 * f.m.scale));
 
-    const float bh = std::min(h, std::max(f.m.min_target, h - 2 * 14 * f.m.scale));
+    const float bh = std::min(h, std::max(f.m.min_target, h - 2 * (f.m.compact ? 6 : 14) * f.m.scale));
     const float by = (h - bh) * 0.5f;
     const float pad = f.m.pad;
     ImFont* font = f.fonts.bold;
@@ -184,7 +184,7 @@ void draw_content(Frame& f, bool moved) {
     // Room for the scroll arrows is kept only when the content needs them. A new page is first
     // laid out without them; if it turns out taller than the column, the next frame reserves
     // the room (and the UI reports itself unsettled until then, so nothing taps stale places).
-    const float arrows_w = std::max(f.m.min_target, f.m.button_h * 0.8f) + f.m.gap;
+    const float arrows_w = std::max({f.m.min_target, f.m.button_h * 0.8f, f.fonts.bold->FontSize * 1.6f}) + f.m.gap;
     const bool reserve = st.content_overflows && !moved;
     const float w = std::min(f.m.content_w, f.display.x - 2 * f.m.pad - (reserve ? arrows_w : 0));
     const float x = (f.display.x - w - (reserve ? arrows_w : 0)) * 0.5f;  // column and arrows centred together

@@ -83,11 +83,24 @@ void explainer_words(Frame& f, const ExplainerView& v, float text_w) {
 }
 
 // Title, words, then a diagram under them; the right-hand column holds a QR code if any.
+// The code is always wholly on screen as the page opens, at the top of its column: beside the
+// words where the screen is wide, or where the words and the code would not fit one above the
+// other; it shrinks to the column's height but keeps at least 3 pixels a module.
 void explainer_body(Frame& f, const ExplainerView& v) {
     const float w = ImGui::GetContentRegionAvail().x;
+    const float column_h = ImGui::GetContentRegionAvail().y;
     const bool has_qr = !v.qr_url.empty();
-    const bool side_by_side = has_qr && w > 1000 * f.m.scale;
-    const float qr_col = has_qr ? std::min(460 * f.m.scale * std::max(1.0f, f.m.text_factor * 0.8f), w * 0.4f) : 0;
+    const QrMatrix* qr = has_qr ? f.link_code(v.qr_url) : nullptr;
+    const float qr_min = qr ? 3.0f * static_cast<float>(qr->size + 8) : 0;
+    float qr_col = has_qr ? std::min(460 * f.m.scale * std::max(1.0f, f.m.text_factor * 0.8f), w * 0.4f) : 0;
+    bool side_by_side = has_qr && w > 1000 * f.m.scale;
+    if (has_qr && !side_by_side) {
+        const float stacked_h = text_height(f.fonts.heading, v.title, w) + text_height(f.fonts.body, v.text, w) +
+                                text_height(f.fonts.bold, v.qr_caption, w) + std::min(qr_col, 420 * f.m.scale) +
+                                4 * f.m.gap;
+        side_by_side = stacked_h > column_h;
+    }
+    if (side_by_side) qr_col = std::max(qr_col, std::min(qr_min, w * 0.45f));
     const float text_w = side_by_side ? w - qr_col - 2 * f.m.gap : w;
     const ImVec2 start = ImGui::GetCursorScreenPos();
 
@@ -102,10 +115,7 @@ void explainer_body(Frame& f, const ExplainerView& v) {
         if (draw_diagram(f, v.diagram, pos, ImVec2(text_w, dh))) ImGui::Dummy(ImVec2(text_w, dh));
     }
 
-    if (has_qr) {
-        const QrMatrix* code = f.link_code(v.qr_url);
-        if (!code) return;
-        const QrMatrix& qr = *code;
+    if (qr && qr->size > 0) {
         ImVec2 pos;
         if (side_by_side) {
             pos = ImVec2(start.x + text_w + 2 * f.m.gap, start.y);
@@ -113,16 +123,17 @@ void explainer_body(Frame& f, const ExplainerView& v) {
             ImGui::Dummy(ImVec2(0, f.m.gap));
             pos = ImGui::GetCursorScreenPos();
         }
-        const float side = std::min(qr_col, 420 * f.m.scale);
-        ImDrawList* dl = ImGui::GetWindowDrawList();
         const float cap_w = side_by_side ? qr_col : w;
         const float cap_h = text_height(f.fonts.bold, v.qr_caption, cap_w);
+        const float below = side_by_side ? column_h : column_h - (pos.y - start.y);
+        const float side = std::max(qr_min, std::min({qr_col, 420 * f.m.scale, below - cap_h - f.m.gap}));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
         const float x = side_by_side ? pos.x + (qr_col - side) * 0.5f : pos.x + (w - side) * 0.5f;
         draw_wrapped(dl, f.fonts.bold, ImVec2(side_by_side ? pos.x : start.x, pos.y), cap_w, v.qr_caption, f.pal.text,
                      true);
         f.widgets.add("qr_caption", "text", ImVec2(side_by_side ? pos.x : start.x, pos.y),
                       ImVec2((side_by_side ? pos.x : start.x) + cap_w, pos.y + cap_h), v.qr_caption);
-        draw_qr(dl, qr.modules, qr.size, ImVec2(x, pos.y + cap_h + f.m.gap), side);
+        draw_qr(dl, qr->modules, qr->size, ImVec2(x, pos.y + cap_h + f.m.gap), side);
         f.widgets.add("qr", "image", ImVec2(x, pos.y + cap_h + f.m.gap), ImVec2(x + side, pos.y + cap_h + f.m.gap + side));
         if (!side_by_side) {
             ImGui::Dummy(ImVec2(w, cap_h + f.m.gap + side));

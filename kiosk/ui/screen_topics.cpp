@@ -9,14 +9,17 @@ namespace dv::ui {
 namespace {
 
 // A topic card: pictogram, title, one-line summary; the whole card is the button.
+// On a short screen the cards are tighter and their pictograms smaller.
 struct CardLayout {
     float pad, icon_w, text_w, title_h, summary_h;
+    ImFont* icon_font;
 };
 
 CardLayout layout(const Frame& f, const Topic& t, float w) {
     CardLayout l;
-    l.pad = 28 * f.m.scale;
-    l.icon_w = f.fonts.title->FontSize * 1.3f;
+    l.pad = (f.m.compact ? 14 : 28) * f.m.scale;
+    l.icon_font = f.m.compact ? f.fonts.heading : f.fonts.title;
+    l.icon_w = l.icon_font->FontSize * 1.3f;
     l.text_w = w - 3 * l.pad - l.icon_w;
     l.title_h = text_height(f.fonts.bold, t.title, l.text_w);
     l.summary_h = text_height(f.fonts.body, t.summary, l.text_w);
@@ -44,8 +47,8 @@ bool topic_card(Frame& f, const Topic& t, float w, float h) {
     if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, f.m.rounding, 0, std::max(4.0f, 6 * f.m.scale));
     const char* g = icon_glyph(t.icon);
     if (*g)
-        dl->AddText(f.fonts.title, f.fonts.title->FontSize,
-                    ImVec2(a.x + l.pad, a.y + (h - f.fonts.title->FontSize) * 0.5f), f.pal.primary, g);
+        dl->AddText(l.icon_font, l.icon_font->FontSize, ImVec2(a.x + l.pad, a.y + (h - l.icon_font->FontSize) * 0.5f),
+                    f.pal.primary, g);
     const float tx = a.x + 2 * l.pad + l.icon_w;
     const float ty = a.y + (h - l.title_h - l.summary_h - f.m.gap * 0.5f) * 0.5f;
     draw_wrapped(dl, f.fonts.bold, ImVec2(tx, ty), l.text_w, t.title, f.pal.primary, false);
@@ -62,8 +65,9 @@ void screen_topics(Frame& f) {
     const float w = ImGui::GetContentRegionAvail().x;
     text_block(f, f.fonts.heading, f.word("topics_title"), w, f.pal.text, "topics_title");
     ImGui::Dummy(ImVec2(0, f.m.gap));
-    // Two columns where the screen is wide enough, so every topic shows without scrolling.
-    const int cols = w > 1100 * f.m.scale * f.m.text_factor ? 2 : 1;
+    // Two columns where the screen is wide enough, or short, so more topics show at once.
+    const bool two = w > 1100 * f.m.scale * f.m.text_factor || (f.m.compact && w > 16 * f.fonts.body->FontSize);
+    const int cols = two ? 2 : 1;
     const float cw = (w - (cols - 1) * f.m.gap) / cols;
     std::vector<const Topic*> topics;
     for (const auto& id : f.journey.pack().topic_order)

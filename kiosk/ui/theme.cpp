@@ -102,7 +102,18 @@ Metrics make_metrics(float ui_scale, float min_target_px, TextSize size, float w
     m.header_h = std::max(min_target_px + 2 * 12 * s, 118 * s * t);
     m.footer_h = std::max(min_target_px + 2 * 24 * s, 150 * s * t);
     m.content_w = std::min(width - 2 * m.pad, std::max(1500 * s, width * 0.6f));
-    (void)height;
+    // Short for its text: less than 1000 design pixels of height at this text size.
+    m.compact = height < 1000 * s * m.text_factor;
+    if (m.compact) {
+        const float words_px = 40 * s * m.text_factor;  // the bold button words
+        m.pad = 20 * s;
+        m.gap = 12 * s;
+        m.button_h = std::max(min_target_px, words_px * 1.45f);
+        m.option_h = std::max(min_target_px, 60 * s * t);
+        m.header_h = m.button_h + 2 * 6 * s;
+        m.footer_h = m.button_h + 2 * 8 * s;
+        m.content_w = std::min(width - 2 * m.pad, std::max(1500 * s, width * 0.6f));
+    }
     return m;
 }
 

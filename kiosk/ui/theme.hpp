@@ -40,6 +40,9 @@ struct Metrics {
     float footer_h = 160;
     float rounding = 18;
     float content_w = 1500;  // the readable column width
+    // A short screen for its text size (a 7-inch Pi, or large text on any landscape screen):
+    // thin header and footer, tighter gaps, so a question and all its answers fit at once.
+    bool compact = false;
 };
 
 Metrics make_metrics(float ui_scale, float min_target_px, TextSize size, float width, float height);

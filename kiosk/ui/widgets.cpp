@@ -158,12 +158,12 @@ static float max_line_width(ImFont* font, const std::string& text, float width, 
 }
 
 void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_width, ImU32 colour, const char* id,
-                bool centered) {
+                bool centered, float size) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float h = draw_wrapped(ImGui::GetWindowDrawList(), font, pos, wrap_width, text, colour, centered);
+    const float h = draw_wrapped(ImGui::GetWindowDrawList(), font, pos, wrap_width, text, colour, centered, size);
     ImGui::Dummy(ImVec2(wrap_width, h));
     if (id) {
-        const bool overflow = max_line_width(font, text, wrap_width) > wrap_width + 0.5f;
+        const bool overflow = max_line_width(font, text, wrap_width, size) > wrap_width + 0.5f;
         record(f, id, "text", pos, ImVec2(pos.x + wrap_width, pos.y + h), overflow, text);
     }
 }
@@ -196,7 +196,7 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
     if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, r, 0, bw * 2);
 
     // The words must fit: on a narrow button the pictogram goes first, then the words shrink a
-    // little (never below 85 %), then they wrap.
+    // little (never below 85 %), then they wrap, or on a thin button shrink onto one line.
     const float padx = std::min(18 * f.m.scale + font->FontSize * 0.3f, size.x * 0.15f);
     const float inner_w = size.x - 2 * padx;
     std::string text = icon.empty() ? label : icon + "  " + label;
@@ -204,7 +204,12 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
     float text_size = font->FontSize;
     const float one_line = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
     if (one_line > inner_w) text_size = std::max(font->FontSize * 0.85f, font->FontSize * inner_w / one_line);
-    const float th = text_height(font, text, inner_w, text_size);
+    float th = text_height(font, text, inner_w, text_size);
+    // A thin button (a short screen's footer) has no room for two lines: shrink to one, to 60 %.
+    if (th > size.y && one_line > inner_w) {
+        text_size = std::max(font->FontSize * 0.6f, font->FontSize * inner_w / one_line * 0.97f);
+        th = text_height(font, text, inner_w, text_size);
+    }
     const float ty = a.y + std::max(0.0f, (size.y - th) * 0.5f);
     ImGui::PushClipRect(a, b, true);
     draw_wrapped(dl, font, ImVec2(a.x + padx, ty), inner_w, text, fg, true, text_size);
@@ -217,32 +222,34 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
 
 namespace {
 struct OptionLayout {
-    float pad, marker, text_w, text_h, height;
+    float size, pad, marker, text_w, text_h, height;
     std::string text;
 };
 
-OptionLayout option_layout(const Frame& f, const std::string& label, float width, const std::string& icon) {
+OptionLayout option_layout(const Frame& f, const std::string& label, float width, const std::string& icon,
+                           float text_scale) {
     ImFont* font = f.fonts.body;
     OptionLayout l;
-    l.pad = 22 * f.m.scale + font->FontSize * 0.2f;
-    l.marker = font->FontSize * 1.1f;
+    l.size = font->FontSize * text_scale;
+    l.pad = (f.m.compact ? 12 : 22) * f.m.scale + l.size * 0.2f;
+    l.marker = l.size * 1.1f;
     l.text = icon.empty() ? label : icon + "  " + label;
     l.text_w = width - 3 * l.pad - l.marker;
-    l.text_h = text_height(font, l.text, l.text_w);
-    l.height = std::max(f.m.option_h, l.text_h + 2 * l.pad * 0.8f);
+    l.text_h = text_height(font, l.text, l.text_w, l.size);
+    l.height = std::max(f.m.option_h, l.text_h + 2 * l.pad * (f.m.compact ? 0.6f : 0.8f));
     return l;
 }
 }  // namespace
 
-float option_height(const Frame& f, const std::string& label, float width, const std::string& icon) {
-    return option_layout(f, label, width, icon).height;
+float option_height(const Frame& f, const std::string& label, float width, const std::string& icon, float text_scale) {
+    return option_layout(f, label, width, icon, text_scale).height;
 }
 
 bool option_button(Frame& f, const std::string& id, const std::string& label, float width, bool selected,
-                   bool multi, const std::string& icon, float min_height) {
+                   bool multi, const std::string& icon, float min_height, float text_scale) {
     ImFont* font = f.fonts.body;
     const float s = f.m.scale;
-    const OptionLayout l = option_layout(f, label, width, icon);
+    const OptionLayout l = option_layout(f, label, width, icon, text_scale);
     const float pad = l.pad, marker = l.marker, text_w = l.text_w, th = l.text_h;
     const std::string& text = l.text;
     const float h = std::max(l.height, min_height);
@@ -278,8 +285,8 @@ bool option_button(Frame& f, const std::string& id, const std::string& label, fl
         dl->AddLine(p2, p3, mcol, lw * 1.3f);
     }
     const float tx = a.x + 2 * pad + marker;
-    draw_wrapped(dl, font, ImVec2(tx, a.y + (h - th) * 0.5f), text_w, text, fg, false);
-    record(f, id, "button", a, b, max_line_width(font, text, text_w) > text_w + 0.5f, label);
+    draw_wrapped(dl, font, ImVec2(tx, a.y + (h - th) * 0.5f), text_w, text, fg, false, l.size);
+    record(f, id, "button", a, b, max_line_width(font, text, text_w, l.size) > text_w + 0.5f, label);
     ImGui::PopID();
     return pressed;
 }

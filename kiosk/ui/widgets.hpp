@@ -109,15 +109,18 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
 bool activated(Frame& f, const std::string& id, const std::string& spoken, bool tapped, ImVec2 a, ImVec2 b);
 
 // An answer option: full width, grows to fit its words, shows a round (one) or square (many)
-// indicator and a tick when chosen.
+// indicator and a tick when chosen. `text_scale` draws its words smaller than the body font
+// (a question fitting all its answers on a short screen).
 bool option_button(Frame& f, const std::string& id, const std::string& label, float width, bool selected,
-                   bool multi, const std::string& icon = {}, float min_height = 0);
+                   bool multi, const std::string& icon = {}, float min_height = 0, float text_scale = 1);
 // The height option_button would take, so a row of options can share one height.
-float option_height(const Frame& f, const std::string& label, float width, const std::string& icon = {});
+float option_height(const Frame& f, const std::string& label, float width, const std::string& icon = {},
+                    float text_scale = 1);
 
 // Wrapped text at the cursor; advances the cursor. Recorded as a "text" widget when id is set.
+// `size`: pixel size to draw at (0: the font's own).
 void text_block(Frame& f, ImFont* font, const std::string& text, float wrap_width, ImU32 colour,
-                const char* id = nullptr, bool centered = false);
+                const char* id = nullptr, bool centered = false, float size = 0);
 
 // Height that text_block would use. `size`: pixel size to draw at (0: the font's own).
 float text_height(ImFont* font, const std::string& text, float wrap_width, float size = 0);

@@ -4,6 +4,8 @@
 // targets overlapping, no touch target smaller than 9 mm at the profile's density.
 // English screenshots are kept (build/tests/ui/test-artefacts/layout_<profile>/): at every
 // text size for the smallest and the portrait screens, at the standard size for the rest.
+// A question shows with every one of its answers, without scrolling; a QR code is always
+// wholly on screen, and zbarimg reads its link from every screenshot it is in.
 #include "core/profile.hpp"
 #include "support/process.hpp"
 #include "support/screen_walk.hpp"
@@ -12,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -31,6 +34,62 @@ float overlap_area(const test::Widget& a, const test::Widget& b) {
     const float w = std::min(a.vx1, b.vx1) - std::max(a.vx0, b.vx0);
     const float h = std::min(a.vy1, b.vy1) - std::max(a.vy0, b.vy0);
     return w > 0 && h > 0 ? w * h : 0;
+}
+
+// Wholly on screen as first shown: nothing of it scrolled away, nothing outside the window.
+bool wholly_shown(const test::Widget& w, float width, float height) {
+    return w.visible && w.x0 >= -0.5f && w.y0 >= -0.5f && w.x1 <= width + 0.5f && w.y1 <= height + 0.5f &&
+           std::abs(w.vx0 - w.x0) < 0.5f && std::abs(w.vy0 - w.y0) < 0.5f && std::abs(w.vx1 - w.x1) < 0.5f &&
+           std::abs(w.vy1 - w.y1) < 0.5f;
+}
+
+// The text of each code zbarimg finds in a screenshot.
+std::vector<std::string> zbar_texts(const std::string& png) {
+    const auto r = test::run_process({"/usr/bin/zbarimg", "--nodbus", "--raw", "-q", png});
+    std::vector<std::string> out;
+    size_t at = 0;
+    while (at < r.out.size()) {
+        size_t end = r.out.find('\n', at);
+        if (end == std::string::npos) end = r.out.size();
+        if (end > at) out.push_back(r.out.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+bool is_question_screen(const std::string& screen) {
+    return screen == "question" || screen == "first_view" || screen == "second_view";
+}
+
+// The visitor sees the whole question at once: the words and every answer (answers below the
+// fold invite the first, most comfortable ones), and an opt-out code a phone can read.
+void check_whole_question_and_codes(const std::vector<test::Widget>& widgets, const std::string& screen,
+                                    const std::string& png, float width, float height, int& codes_read) {
+    const auto question = std::find_if(widgets.begin(), widgets.end(), [](const auto& w) { return w.id == "question"; });
+    bool any_answer = false;
+    for (const auto& w : widgets) {
+        if (w.id.rfind("opt_", 0) != 0) continue;
+        any_answer = true;
+        INFO("answer '" << w.id << "' is not wholly on screen without scrolling");
+        CHECK(wholly_shown(w, width, height));
+    }
+    if (is_question_screen(screen) && any_answer) {
+        INFO("the question is scrolled away while its answers show");
+        REQUIRE(question != widgets.end());
+        CHECK(wholly_shown(*question, width, height));
+    }
+    for (const auto& w : widgets) {
+        if (w.id != "qr") continue;
+        INFO("QR code at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1 << " is cut off");
+        CHECK(wholly_shown(w, width, height));
+        if (!std::filesystem::exists(png)) continue;
+        INFO("zbarimg " << png);
+        const auto texts = zbar_texts(png);
+        CHECK(texts.size() == 1);
+        CHECK(std::any_of(texts.begin(), texts.end(),
+                          [](const std::string& t) { return t.find("nhs.uk/your-nhs-data-matters") != std::string::npos; }));
+        ++codes_read;
+    }
 }
 
 void check_profile(const std::string& name, bool screenshots_at_every_size) {
@@ -66,7 +125,7 @@ void check_profile(const std::string& name, bool screenshots_at_every_size) {
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
 
-    int checked = 0, scrolling = 0;
+    int checked = 0, scrolling = 0, codes_read = 0;
     for (const auto& c : captures) {
         INFO(name << ": " << shots << "/" << c.name << ".json");
         std::string screen;
@@ -90,6 +149,7 @@ void check_profile(const std::string& name, bool screenshots_at_every_size) {
             }
         }
         if (overlay || screen == "attract") continue;  // the overlay covers the page on purpose
+        check_whole_question_and_codes(widgets, screen, shots + "/" + c.name + ".png", width, height, codes_read);
         for (size_t i = 0; i < widgets.size(); ++i)
             for (size_t k = i + 1; k < widgets.size(); ++k) {
                 const auto &a = widgets[i], &b = widgets[k];
@@ -99,7 +159,9 @@ void check_profile(const std::string& name, bool screenshots_at_every_size) {
             }
     }
     CHECK(checked > 100);
-    WARN(name << ": " << checked << " screens checked, " << scrolling << " scroll");
+    if (screenshots_at_every_size) CHECK(codes_read >= 3);  // the opt-out code at every text size
+    WARN(name << ": " << checked << " screens checked, " << scrolling << " scroll, " << codes_read
+              << " QR codes read by zbarimg");
 }
 
 }  // namespace
