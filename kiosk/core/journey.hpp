@@ -46,7 +46,8 @@
 //       once something is chosen or typed (otherwise the visitor skips). The screens show Back,
 //       Skip and Next as can_go_back(), can_skip() and offers_next() say, and grey Next out
 //       while !can_go_next(), so a tap and the journey always agree.
-//   (6) While the visitor is active (any event within idle_seconds) the overlay never appears;
+//   (6) While the visitor is active (any event within idle_seconds, Activity included: a touch,
+//       a scroll or a drag counts as much as a choice; WCAG 2.2.1) the overlay never appears;
 //       after idle_seconds it appears, and after a further still_there_seconds the journey resets.
 //   (7) First and second views of a scenario carry the same session id and question id,
 //       with phases Phase::First and Phase::Second (answer_key.hpp).
@@ -107,6 +108,7 @@ struct Event {
         Finish,          // "I'm done": straight to thank you
         AnotherTopic,    // from thank you, back to the topic list
         StillHere,       // answers the "Still there?" overlay
+        Activity,        // a touch, scroll or drag that chose nothing: the visitor is still here
         Committed,       // from the app: the pending answers are durable
         CommitFailed,    // from the app: they are not
         StoreRecovered,  // from the app: the store accepts writes again

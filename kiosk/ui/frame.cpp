@@ -280,6 +280,15 @@ void remember_focus_order(Frame& f, bool new_page) {
 
 }  // namespace
 
+namespace {
+// Any touch, scroll or drag is the visitor being there, even where it chooses nothing
+// (journey.hpp invariant 6).
+bool touched(const ImGuiIO& io) {
+    return io.MouseClicked[0] || io.MouseReleased[0] || io.MouseWheel != 0 ||
+           (io.MouseDown[0] && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0));
+}
+}  // namespace
+
 void draw_visitor_frame(Frame& f) {
     if (f.journey.screen() == Screen::Attract && f.state.last_screen != Screen::Attract) {
         // A new visitor: forget the last one's focus, scroll and read-aloud taps.
@@ -310,6 +319,7 @@ void draw_visitor_frame(Frame& f) {
     ImGui::End();
     ImGui::PopStyleVar();
     if (f.journey.still_there_showing()) overlay_still_there(f);
+    if (touched(ImGui::GetIO()) && f.out.events.empty()) f.emit(Event::of(Event::Kind::Activity));
     remember_focus_order(f, new_page);
     f.state.last_screen = f.journey.screen();
     f.state.last_step = f.journey.step_number();

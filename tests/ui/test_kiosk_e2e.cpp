@@ -213,3 +213,18 @@ TEST_CASE("Kiosk/the shipped kiosk ignores the test clock variable: only the tes
     CHECK(sessions[0].visit_date != "1970-01-02");
     CHECK(sessions[0].visit_date.rfind("20", 0) == 0);
 }
+
+TEST_CASE("Kiosk/tapping the scroll arrows keeps \"Still there?\" away, as any choice does", "[ui][a11y]") {
+    test::TempDir data;
+    const std::string shots = artefacts("scroll_keeps_awake");
+    const auto r = test::run_kiosk_headless({"--profile", test::source_dir() + "/firmware_profiles/pi-7in-800x480.toml",
+                                             "--data", data.path(), "--script", script("scroll_keeps_awake.dvs"),
+                                             "--screenshots", shots},
+                                            800, 480);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);  // and the script's last line: 61 s of nothing still brings the overlay
+    const std::string dump = test::read_file(shots + "/after-scrolling.json");
+    CHECK(dump.find("\"topics\"") != std::string::npos);
+    CHECK(dump.find("scroll_down") != std::string::npos);  // the page did scroll: the arrows were there
+    CHECK(dump.find("still_here") == std::string::npos);   // 63 s after the last choice, 9 s after a scroll
+}
