@@ -34,4 +34,17 @@ ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width
     return run_process(argv, all);
 }
 
+std::vector<std::string> zbar_texts(const std::string& png) {
+    const auto r = run_process({"/usr/bin/zbarimg", "--nodbus", "--raw", "-q", "-Sbinary", png});
+    std::vector<std::string> out;
+    size_t at = 0;
+    while (at < r.out.size()) {
+        size_t end = r.out.find('\n', at);
+        if (end == std::string::npos) end = r.out.size();
+        if (end > at) out.push_back(r.out.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 }  // namespace dv::test

@@ -28,4 +28,7 @@ std::string fresh_artefacts_dir(const std::string& name);
 // A whole file as text ("" when it cannot be read).
 std::string read_file(const std::string& path);
 
+// The exact text of each QR code in a screenshot, as the zbar command-line tool reads it.
+std::vector<std::string> zbar_texts(const std::string& png);
+
 }  // namespace dv::test

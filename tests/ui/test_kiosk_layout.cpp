@@ -43,20 +43,6 @@ bool wholly_shown(const test::Widget& w, float width, float height) {
            std::abs(w.vy1 - w.y1) < 0.5f;
 }
 
-// The text of each code zbarimg finds in a screenshot.
-std::vector<std::string> zbar_texts(const std::string& png) {
-    const auto r = test::run_process({"/usr/bin/zbarimg", "--nodbus", "--raw", "-q", png});
-    std::vector<std::string> out;
-    size_t at = 0;
-    while (at < r.out.size()) {
-        size_t end = r.out.find('\n', at);
-        if (end == std::string::npos) end = r.out.size();
-        if (end > at) out.push_back(r.out.substr(at, end - at));
-        at = end + 1;
-    }
-    return out;
-}
-
 bool is_question_screen(const std::string& screen) {
     return screen == "question" || screen == "first_view" || screen == "second_view";
 }
@@ -84,7 +70,7 @@ void check_whole_question_and_codes(const std::vector<test::Widget>& widgets, co
         CHECK(wholly_shown(w, width, height));
         if (!std::filesystem::exists(png)) continue;
         INFO("zbarimg " << png);
-        const auto texts = zbar_texts(png);
+        const auto texts = test::zbar_texts(png);
         CHECK(texts.size() == 1);
         CHECK(std::any_of(texts.begin(), texts.end(),
                           [](const std::string& t) { return t.find("nhs.uk/your-nhs-data-matters") != std::string::npos; }));

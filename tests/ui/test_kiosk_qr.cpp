@@ -31,18 +31,7 @@ constexpr int kShots = 8;  // code-01 … code-08 in staff_qr_sync.dvs
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 // The exact text of each QR code in a screenshot, by the zbar command-line tool.
-std::vector<std::string> zbarimg(const std::string& png) {
-    const auto r = test::run_process({"/usr/bin/zbarimg", "--nodbus", "--raw", "-q", "-Sbinary", png});
-    std::vector<std::string> out;
-    size_t at = 0;
-    while (at < r.out.size()) {
-        size_t end = r.out.find('\n', at);
-        if (end == std::string::npos) end = r.out.size();
-        if (end > at) out.push_back(r.out.substr(at, end - at));
-        at = end + 1;
-    }
-    return out;
-}
+std::vector<std::string> zbarimg(const std::string& png) { return test::zbar_texts(png); }
 
 std::string confirmation_code(const std::string& tool_output) {
     std::smatch m;
