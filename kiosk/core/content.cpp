@@ -1,8 +1,10 @@
 // Parsing and cross-checking of content packs (format: content.hpp, assets/content/README.md).
 //
-// Index: [ids and lookups] [pack.toml] [language files] [cross-references]
-//        [structure shared by all languages] [hashes] [parse_pack]
+// Index: [ids and lookups] [pack.toml] [language files] [cross-references] [parse_pack]
+// What every language must share, the hashes and the characters used: content_structure.cpp.
 #include "content.hpp"
+
+#include "content_structure.hpp"
 
 #include "hash.hpp"
 #include "icons.hpp"
@@ -498,104 +500,7 @@ void check_references(const Pack& pack, const LanguageContent& lang, Problems& p
     check_knowledge(lang, problems);
 }
 
-// [structure shared by all languages] ---------------------------------------------------
-
-std::string structure_of(const Question& q) {
-    std::string s = q.id + "|" + question_type_name(q.type) + "|" + std::to_string(q.max_choices) + "|" +
-                    std::to_string(q.max_length) + "|" + (q.about_you ? "y" : "n") + "|";
-    for (const auto& o : q.options) s += o.id + "," + o.icon + ";";
-    if (q.show_if) s += "if:" + q.show_if->question + "=" + join(q.show_if->any_of, ",");
-    return s;
-}
-
-std::string structure_of(const Topic& t) {
-    return t.id + "|" + t.icon + "|" + join(t.explainers, ",") + "|" + join(t.questions, ",") + "|" + t.scenario;
-}
-
-std::string structure_of(const Explainer& e) { return e.id + "|" + e.icon + "|" + e.diagram + "|" + e.qr_url; }
-
-std::string structure_of(const Scenario& s) {
-    std::string out = s.id + "|" + s.icon + "|" + s.question + "|";
-    for (const auto& c : s.cards) out += c.id + "," + (c.side == CardSide::Benefit ? "b" : "c") + "," + c.icon + ";";
-    out += "|" + std::to_string(s.comparison_percent) + "|";
-    for (const auto& k : s.knowledge) out += k.id + "," + (k.answer ? "t" : "f") + ";";
-    return out;
-}
-
-template <typename T>
-void compare_structure(const std::vector<T>& base, const std::vector<T>& other, const std::string& file,
-                       const char* what, Problems& problems) {
-    if (base.size() != other.size()) {
-        problems.push_back({file, 0, "has " + std::to_string(other.size()) + " " + what + "s but the default language has " +
-                                         std::to_string(base.size())});
-        return;
-    }
-    for (size_t i = 0; i < base.size(); ++i) {
-        if (structure_of(base[i]) != structure_of(other[i]))
-            problems.push_back({file, other[i].line, std::string(what) + " '" + other[i].id +
-                                                         "' differs from the default language in its ids, order, "
-                                                         "type, options, icons or links (only words may differ)"});
-    }
-}
-
 }  // namespace
-
-// [hashes] ------------------------------------------------------------------------------
-
-std::string question_structure(const Question& q) { return structure_of(q); }
-
-std::string question_hash(const Question& q) {
-    Sha256 h;
-    h.update_field(structure_of(q));
-    h.update_field(q.text);
-    h.update_field(q.help);
-    for (const auto& o : q.options) h.update_field(o.label);
-    return h.hex();
-}
-
-std::string knowledge_hash(const KnowledgeItem& k) {
-    Sha256 h;
-    h.update_field(k.id);
-    h.update_field(k.answer ? kKnowledgeTrue : kKnowledgeFalse);
-    h.update_field(k.statement);
-    h.update_field(k.explanation);
-    return h.hex();
-}
-
-std::string pack_hash(const PackFiles& files) {
-    Sha256 h;
-    for (const auto& [name, bytes] : files) {  // std::map: sorted by name
-        h.update_field(name);
-        h.update_field(bytes);
-    }
-    return h.hex();
-}
-
-// [codepoints] ---------------------------------------------------------------------------
-
-std::vector<char32_t> codepoints_used(const Pack& pack) {
-    std::set<char32_t> set;
-    auto add = [&set](const std::string& s) {
-        // With its other case too, so the on-screen keyboard can show capitals of every letter.
-        for (char32_t c : decode_utf8(s)) set.insert({c, latin_upper(c), latin_lower(c)});
-    };
-    for (const auto& lang : pack.languages) {
-        add(lang.info.name);
-        for (const auto& [k, v] : lang.ui) add(v);
-        for (const auto& t : lang.topics) add(t.title), add(t.summary);
-        for (const auto& e : lang.explainers) add(e.title), add(e.text), add(e.qr_caption);
-        for (const auto& q : lang.questions) {
-            add(q.text), add(q.help);
-            for (const auto& o : q.options) add(o.label);
-        }
-        for (const auto& s : lang.scenarios) {
-            add(s.title), add(s.text);
-            for (const auto& c : s.cards) add(c.text);
-            for (const auto& k : s.knowledge) add(k.statement), add(k.explanation);
-        }
-    }
-    return {set.begin(), set.end()};
-}
 
 // [parse_pack] --------------------------------------------------------------------------
 
@@ -637,11 +542,7 @@ PackResult parse_pack(const PackFiles& files) {
     const LanguageContent& base = pack.default_content();
     for (const auto& lang : pack.languages) {
         if (&lang == &base) continue;
-        const std::string dir = lang.info.code + "/";
-        compare_structure(base.questions, lang.questions, dir + "questions.toml", "question", problems);
-        compare_structure(base.explainers, lang.explainers, dir + "explainers.toml", "explainer", problems);
-        compare_structure(base.scenarios, lang.scenarios, dir + "scenarios.toml", "scenario", problems);
-        compare_structure(base.topics, lang.topics, dir + "topics.toml", "topic", problems);
+        check_same_structure(base, lang, problems);
     }
     if (!problems.empty()) return result;
 
