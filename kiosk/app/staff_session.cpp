@@ -253,9 +253,12 @@ void StaffSession::refresh_view() {
 }
 
 std::string StaffSession::kiosk_fingerprint() {
-    std::string error;
-    const auto key = kiosk_signing_key(m_ledger, error);
-    return key ? key_fingerprint(key->pub) : std::string();
+    // The key never changes once made, so it is read (or made) once per run of the kiosk.
+    if (m_kiosk_fingerprint.empty()) {
+        std::string error;
+        if (const auto key = kiosk_signing_key(m_ledger, error)) m_kiosk_fingerprint = key_fingerprint(key->pub);
+    }
+    return m_kiosk_fingerprint;
 }
 
 void StaffSession::flush_audit() {

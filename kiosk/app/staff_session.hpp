@@ -88,6 +88,7 @@ private:
     StaffLock m_lock;
     StaffMode m_mode;
     StoreLedger m_ledger;
+    std::string m_kiosk_fingerprint;  // of the signing key, once known (it never changes)
     PosixFileOps m_file_ops;
     std::unique_ptr<ExportJob> m_job;
     ui::StaffView m_view;
