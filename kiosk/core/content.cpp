@@ -49,6 +49,8 @@ const std::vector<std::string>& required_ui_words() {
         "results_after",      "closed_title",      "closed_body",         "read_aloud",
         "stop_reading",       "colours",           "colours_standard",    "colours_high",
         "key_space",          "key_delete",        "text_left",
+        // "Leave now?" (the header's Finish asks it)
+        "leave_question",     "leave_text",        "leave_yes",           "leave_no",
         // "What others said here" (core/results.cpp)
         "results_why_waiting", "results_why",       "results_based_on",   "results_changed",
         "results_changed_none", "results_changed_few", "results_changed_all", "results_more_chose",
@@ -62,7 +64,16 @@ const std::vector<std::string>& required_ui_words() {
 const std::vector<std::string>& knowledge_ui_words() {
     static const std::vector<std::string> words = {
         "knowledge_title", "knowledge_not_a_test", "knowledge_true", "knowledge_false", "knowledge_dont_know",
-        "knowledge_answers_title", "knowledge_answer_true", "knowledge_answer_false",
+        "knowledge_answers_title", "knowledge_answer_true", "knowledge_answer_false", "knowledge_again",
+    };
+    return words;
+}
+
+const std::vector<std::string>& scenario_ui_words() {
+    static const std::vector<std::string> words = {
+        "view_again_cards", "view_again_pause", "pause_title", "pause_text", "sure_question", "sure_help",
+        "sure_very",        "sure_fairly",      "sure_not",    "reasons_question", "reasons_help",
+        "second_view_after_pause",
     };
     return words;
 }
@@ -426,6 +437,10 @@ void parse_ui(const toml::table& root, const std::string& file, LanguageContent&
 void check_knowledge(const LanguageContent& lang, Problems& problems) {
     const std::string file = lang.info.code + "/scenarios.toml";
     std::set<std::string> seen;
+    if (!lang.scenarios.empty())
+        for (const auto& w : scenario_ui_words())
+            if (!lang.ui.count(w))
+                problems.push_back({lang.info.code + "/ui.toml", 0, "missing '" + w + "': the pack has scenarios"});
     bool any = false;
     for (const auto& s : lang.scenarios) {
         for (const auto& k : s.knowledge) {

@@ -199,6 +199,9 @@ std::vector<char32_t> codepoints_used(const Pack& pack);
 const std::vector<std::string>& required_ui_words();
 // The further words a language needs once any scenario has knowledge questions.
 const std::vector<std::string>& knowledge_ui_words();
+// The further words a language needs once the pack has any scenario (how sure, the pause, the
+// reasons, "we will ask you again").
+const std::vector<std::string>& scenario_ui_words();
 
 // True when an id is 1–40 characters of a–z, 0–9 and underscore.
 bool is_valid_id(std::string_view id);

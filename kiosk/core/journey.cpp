@@ -22,12 +22,50 @@ const char* screen_name(Screen s) {
         case Screen::FirstView: return "first_view";
         case Screen::Card: return "card";
         case Screen::SecondView: return "second_view";
+        case Screen::SureFirst: return "sure_first";
+        case Screen::SureSecond: return "sure_second";
+        case Screen::KnowledgeBefore: return "knowledge_before";
+        case Screen::KnowledgeAfter: return "knowledge_after";
+        case Screen::Pause: return "pause";
+        case Screen::Reasons: return "reasons";
+        case Screen::KnowledgeAnswers: return "knowledge_answers";
         case Screen::Results: return "results";
         case Screen::Closing: return "closing";
         case Screen::ThankYou: return "thank_you";
         case Screen::Resting: return "resting";
     }
     return "attract";
+}
+
+bool in_scenario(Screen s) {
+    switch (s) {
+        case Screen::ScenarioIntro:
+        case Screen::FirstView:
+        case Screen::SureFirst:
+        case Screen::KnowledgeBefore:
+        case Screen::Card:
+        case Screen::Pause:
+        case Screen::SecondView:
+        case Screen::SureSecond:
+        case Screen::Reasons:
+        case Screen::KnowledgeAfter:
+        case Screen::KnowledgeAnswers: return true;
+        default: return false;
+    }
+}
+
+bool asks_question(Screen s) {
+    switch (s) {
+        case Screen::Question:
+        case Screen::FirstView:
+        case Screen::SecondView:
+        case Screen::SureFirst:
+        case Screen::SureSecond:
+        case Screen::KnowledgeBefore:
+        case Screen::KnowledgeAfter:
+        case Screen::Reasons: return true;
+        default: return false;
+    }
 }
 
 TextSize text_size_from_name(const std::string& name) {
@@ -47,10 +85,6 @@ std::vector<std::string> shuffle_secure(std::vector<std::string> items) {
     return items;
 }
 
-bool is_question_screen(Screen s) {
-    return s == Screen::Question || s == Screen::FirstView || s == Screen::SecondView;
-}
-
 void wipe(std::string& s) {
     if (!s.empty()) sodium_memzero(s.data(), s.size());
     s.clear();
@@ -63,6 +97,7 @@ Journey::Journey(const JourneyConfig& config) : m_config(config) {
     m_text_size = m_config.default_text_size;
     m_read_aloud = m_config.default_read_aloud;
     if (!m_config.shuffle_cards) m_config.shuffle_cards = shuffle_secure;
+    if (!m_config.draw_percent) m_config.draw_percent = secure_percent_draw;
 }
 
 const LanguageContent& Journey::content() const {
@@ -73,16 +108,25 @@ const LanguageContent& Journey::content() const {
 // --- Steps --------------------------------------------------------------------------------
 
 Phase Journey::phase_of(const Step& s) {
-    if (s.screen == Screen::FirstView) return Phase::First;
-    if (s.screen == Screen::SecondView) return Phase::Second;
-    return Phase::Plain;
+    switch (s.screen) {
+        case Screen::FirstView: return Phase::First;
+        case Screen::SecondView: return Phase::Second;
+        case Screen::SureFirst: return Phase::SureFirst;
+        case Screen::SureSecond: return Phase::SureSecond;
+        case Screen::KnowledgeBefore: return Phase::KnowledgeBefore;
+        case Screen::KnowledgeAfter: return Phase::KnowledgeAfter;
+        case Screen::Reasons: return Phase::Reasons;
+        default: return Phase::Plain;
+    }
 }
 
+// The views are stored on the scenario's question; knowledge answers on the statement; how
+// sure and the reasons on the scenario (its id is the step's ref for all of these).
 AnswerKey Journey::answer_key(const Step& s) const {
     const Scenario* sc = scenario();
     if (s.screen == Screen::FirstView || s.screen == Screen::SecondView)
         return {sc ? sc->question : std::string(), phase_of(s)};
-    return {s.ref};
+    return {s.ref, phase_of(s)};
 }
 
 bool Journey::step_visible(const Step& s) const {
@@ -127,34 +171,54 @@ void Journey::choose_topic(const std::string& id) {
     enter_step(0);
 }
 
-// The scenario's own steps (intro, first view, the cards in a fresh shuffled order, second view).
+// The scenario's own steps, for this visit's study group (journey.hpp draws them): the cards
+// come in a fresh shuffled order each time the scenario is started.
 void Journey::scenario_steps() {
     m_card_order.clear();
     m_cards_seen = 0;
+    m_card_times.clear();
+    m_card_seconds.clear();
     const Scenario* s = scenario();
     if (!s) return;
+    if (!m_groups.count(s->id))  // invariant 9: once per visit
+        m_groups[s->id] = facilitated() ? StudyGroup::Cards : assign_group(s->comparison_percent, m_config.draw_percent);
+    const bool cards = m_groups[s->id] == StudyGroup::Cards;
     m_steps.push_back({Screen::ScenarioIntro, s->id});
     m_steps.push_back({Screen::FirstView, s->id});
-    std::vector<std::string> ids;
-    for (const auto& c : s->cards) ids.push_back(c.id);
-    m_card_order = m_config.shuffle_cards(ids);
-    for (const auto& c : m_card_order) m_steps.push_back({Screen::Card, c});
+    m_steps.push_back({Screen::SureFirst, s->id});
+    for (const auto& k : s->knowledge) m_steps.push_back({Screen::KnowledgeBefore, k.id});
+    if (cards) {
+        std::vector<std::string> ids;
+        for (const auto& c : s->cards) ids.push_back(c.id);
+        m_card_order = m_config.shuffle_cards(ids);
+        for (const auto& c : m_card_order) m_steps.push_back({Screen::Card, c});
+    } else {
+        m_steps.push_back({Screen::Pause, s->id});
+    }
     m_steps.push_back({Screen::SecondView, s->id});
+    m_steps.push_back({Screen::SureSecond, s->id});
+    if (cards) m_steps.push_back({Screen::Reasons, s->id});
+    for (const auto& k : s->knowledge) m_steps.push_back({Screen::KnowledgeAfter, k.id});
+    if (!s->knowledge.empty()) m_steps.push_back({Screen::KnowledgeAnswers, s->id});
 }
 
 void Journey::enter_step(size_t index) {
     m_step = index;
     m_screen = m_steps[index].screen;
     m_screen_since = m_last_activity;
+    m_card_time_noted = false;
     if (m_screen == Screen::Card) {
         m_cards_seen = std::max(m_cards_seen, card_number());
+        const std::string& id = m_steps[index].ref;
+        if (std::none_of(m_card_times.begin(), m_card_times.end(), [&](const CardTime& t) { return t.first == id; }))
+            m_card_times.emplace_back(id, TimeBand::Under3s);
     }
     load_draft();
 }
 
 void Journey::load_draft() {
     wipe_drafts();
-    if (!is_question_screen(m_screen)) return;
+    if (!asks_question(m_screen)) return;
     auto it = m_answers.find(answer_key(m_steps[m_step]));
     if (it == m_answers.end()) return;
     const Question* q = question();
@@ -170,7 +234,18 @@ void Journey::wipe_drafts() {
     wipe(m_draft_text);
 }
 
+// Time on a card adds up over every time the visitor is on it; only its band is kept.
+void Journey::note_card_time() {
+    if (m_screen != Screen::Card || m_card_time_noted || m_step >= m_steps.size()) return;
+    m_card_time_noted = true;
+    const std::string& id = m_steps[m_step].ref;
+    const double seconds = (m_card_seconds[id] += std::max(0.0, m_last_activity - m_screen_since));
+    for (auto& t : m_card_times)
+        if (t.first == id) t.second = time_band(seconds);
+}
+
 void Journey::advance() {
+    note_card_time();
     for (size_t i = m_step + 1; i < m_steps.size(); ++i) {
         if (step_visible(m_steps[i])) {
             enter_step(i);
@@ -181,6 +256,7 @@ void Journey::advance() {
 }
 
 void Journey::retreat() {
+    note_card_time();
     for (size_t i = m_step; i-- > 0;) {
         if (step_visible(m_steps[i])) {
             enter_step(i);
@@ -199,6 +275,39 @@ void Journey::finish() {
     m_screen_since = m_last_activity;
 }
 
+// LeaveConfirmed: keep what the visitor chose on this screen (or the cards they saw), then
+// show how to opt out before thanking them (invariant 10).
+void Journey::leave() {
+    const bool chosen = asks_question(m_screen) && (!m_draft.empty() || !m_draft_text.empty());
+    if (chosen || m_screen == Screen::Card) {
+        m_leave_after_commit = true;
+        request_commit(false);
+        if (m_pending) return;
+    }
+    m_leave_after_commit = false;
+    show_closing_or_finish();
+}
+
+void Journey::show_closing_or_finish() {
+    const std::string& closing = pack().closing_explainer;
+    const bool on_closing = (m_screen == Screen::Closing || m_screen == Screen::Explainer) && current_step() &&
+                            current_step()->ref == closing;
+    if (facilitated() || closing.empty() || !content().explainer(closing) || on_closing) {
+        finish();
+        return;
+    }
+    note_card_time();
+    for (size_t i = 0; i < m_steps.size(); ++i) {
+        if (m_steps[i].ref == closing && (m_steps[i].screen == Screen::Closing || m_steps[i].screen == Screen::Explainer)) {
+            enter_step(i);
+            return;
+        }
+    }
+    // Not in a topic (the welcome screen or the topic list): the closing screen on its own.
+    m_steps = {{Screen::Closing, closing}};
+    enter_step(0);
+}
+
 // --- Commits ------------------------------------------------------------------------------
 
 void Journey::request_commit(bool skipped) {
@@ -207,12 +316,17 @@ void Journey::request_commit(bool skipped) {
     pc.session = m_session;
     pc.session.language = m_language;
     m_pending_values.clear();
+    add_scenario_records(pc);
     if (step.screen == Screen::Card) {
-        // Leaving the perspective cards: record the order shown and how many were seen.
+        // Leaving the perspective cards: record the order shown, how many were seen and how
+        // long each was on screen (as a band), and whether every one went by in under 3 s.
+        note_card_time();
         const Scenario* s = scenario();
         const std::string id = s ? s->id : step.ref;
         pc.answers.push_back({id, phase_name(Phase::CardOrder), join(m_card_order, ","), {}, false});
         pc.answers.push_back({id, phase_name(Phase::CardsSeen), std::to_string(m_cards_seen), {}, false});
+        pc.answers.push_back({id, phase_name(Phase::CardTimes), encode_card_times(m_card_times), {}, false});
+        if (too_fast(m_card_times)) pc.answers.push_back({id, phase_name(Phase::TooFast), "1", {}, false});
         m_pending_key.reset();
     } else {
         const Question* q = question();
@@ -221,6 +335,7 @@ void Journey::request_commit(bool skipped) {
         a.question_id = q->id;
         a.phase = phase_name(phase_of(step));
         a.content_hash = q->content_hash;
+        if (a.content_hash.empty()) a.content_hash = question_hash(*q);  // how sure, reasons
         a.skipped = skipped;
         if (!skipped) {
             if (q->type == QuestionType::FreeText) {
@@ -239,6 +354,14 @@ void Journey::request_commit(bool skipped) {
     m_pending = std::move(pc);
 }
 
+// The first commit of a visit in a scenario also records its study group (invariant 9).
+void Journey::add_scenario_records(PendingCommit& pc) {
+    const Scenario* s = scenario();
+    if (!s || !in_scenario(m_screen) || m_group_recorded.count(s->id) || !m_groups.count(s->id)) return;
+    m_group_recorded.insert(s->id);
+    pc.answers.push_back({s->id, phase_name(Phase::Group), study_group_name(m_groups.at(s->id)), {}, false});
+}
+
 void Journey::on_committed() {
     if (!m_pending) return;
     m_pending.reset();
@@ -250,18 +373,9 @@ void Journey::on_committed() {
     }
     m_pending_values.clear();
     m_pending_key.reset();
-    if (m_finish_after_commit) {
-        m_finish_after_commit = false;
-        finish();
-    } else if (m_screen == Screen::Card) {
-        // Cards are committed when leaving them: go on to the second view.
-        for (size_t i = m_step; i < m_steps.size(); ++i) {
-            if (m_steps[i].screen == Screen::SecondView) {
-                enter_step(i);
-                return;
-            }
-        }
-        advance();
+    if (m_leave_after_commit) {
+        m_leave_after_commit = false;
+        show_closing_or_finish();
     } else {
         advance();
     }
@@ -302,7 +416,8 @@ void Journey::handle(const Event& e, const Now& now) {
         case K::Committed: on_committed(); return;
         case K::CommitFailed:  // invariant 2
             m_pending.reset();
-            m_finish_after_commit = false;
+            m_leave_after_commit = false;
+            m_leave_asking = false;
             wipe_drafts();
             m_screen = Screen::Resting;
             m_still_there = false;
@@ -318,6 +433,13 @@ void Journey::handle(const Event& e, const Now& now) {
     if (m_still_there) {
         m_still_there = false;
         if (e.kind == K::StillHere) return;
+    }
+    if (m_leave_asking) {  // "Leave now?" takes only its own answers
+        if (e.kind == K::LeaveConfirmed || e.kind == K::LeaveCancelled) {
+            m_leave_asking = false;
+            if (e.kind == K::LeaveConfirmed) leave();
+        }
+        return;
     }
 
     switch (e.kind) {
@@ -371,19 +493,19 @@ void Journey::handle(const Event& e, const Now& now) {
                 if (!m_steps.empty()) enter_step(0);
             } else if (m_screen == Screen::Welcome) {
                 m_screen = Screen::Topics;
-            } else if (is_question_screen(m_screen)) {
+            } else if (asks_question(m_screen)) {
                 request_commit(false);
             } else if (m_screen == Screen::Card && card_number() == card_count()) {
-                request_commit(false);
+                request_commit(false);  // the last card: the cards' records go with leaving it
             } else if (!m_steps.empty() && m_screen != Screen::Topics && m_screen != Screen::ThankYou) {
                 advance();
             }
             break;
         case K::Skip:
-            if (is_question_screen(m_screen))
+            if (asks_question(m_screen))
                 request_commit(true);
-            else if (m_screen == Screen::Card)
-                request_commit(false);  // skipping the rest of the cards still records what was seen
+            else if (m_screen == Screen::Card && card_number() == card_count())
+                request_commit(false);  // Skip passes over one card; on the last it moves on as Next does
             else if (!m_steps.empty() && m_screen != Screen::Topics && m_screen != Screen::ThankYou)
                 advance();
             break;
@@ -401,12 +523,7 @@ void Journey::handle(const Event& e, const Now& now) {
                 reset();
                 break;
             }
-            if (is_question_screen(m_screen) && (!m_draft.empty() || !m_draft_text.empty())) {
-                m_finish_after_commit = true;  // the visitor chose something: keep it
-                request_commit(false);
-            } else {
-                finish();
-            }
+            m_leave_asking = true;  // asked once; LeaveConfirmed keeps what was chosen (leave())
             break;
         case K::AnotherTopic:
             if (m_screen == Screen::ThankYou && !facilitated()) {

@@ -6,11 +6,22 @@
 //   Attract ─────► Welcome ──────────► Topics ──────────────► [steps of the topic] ─► ThankYou
 //      ▲            (language,            ▲                    Explainer ...            │
 //      │             text size)           │  AnotherTopic       Question ...             │
-//      │                                  └─────────────────── ScenarioIntro             │
-//      │                                                        FirstView, Card ...,     │
-//      │                                                        SecondView, Results      │
+//      │                                  └─────────────────── [scenario steps]          │
+//      │                                                        Results                  │
 //      │                                                        Closing (how to opt out) │
-//      └──────────────── reset: Finish, thank-you timeout, "Still there?" timeout ◄──────┘
+//      └──────────────── reset: Done on thank you, its timeout, "Still there?" timeout ◄─┘
+//
+//   A scenario's steps (a mini deliberative poll):
+//     ScenarioIntro, FirstView, SureFirst, KnowledgeBefore ..., then
+//       the cards group:      Card ... (in a shuffled order)            SecondView, SureSecond, Reasons,
+//       the comparison group: Pause (a neutral "take a moment" screen)  SecondView, SureSecond,
+//     then KnowledgeAfter ..., KnowledgeAnswers (the right answers, no score).
+//   The group is drawn once per visit and scenario (informed.hpp); a facilitated turn is always
+//   in the cards group. A scenario without knowledge statements has no Knowledge steps.
+//
+//   Leaving: Finish (the header's "I'm done") first asks "Leave now?" (an overlay, like
+//   "Still there?"); LeaveConfirmed keeps a chosen answer, then shows the closing screen (how to
+//   opt out) before ThankYou; LeaveCancelled closes the question.
 //
 //   Resting: entered when the store could not commit an answer; left when the app reports
 //   the store has recovered (→ Attract).  "Still there?" is an overlay, not a screen.
@@ -28,7 +39,9 @@
 //   Topics → first step of topic             handle(ChooseTopic) choose_topic()
 //   step → next visible step / ThankYou      handle(Next|Skip)   request_commit() then advance()
 //   step → previous visible step / Topics    handle(Back)        retreat()
-//   any → ThankYou                           handle(Finish)      finish()
+//   any → "Leave now?" overlay               handle(Finish)
+//   overlay → Closing, or ThankYou           handle(LeaveConfirmed) leave()
+//   card → next card                         handle(Skip)        advance()
 //   ThankYou → Topics                        handle(AnotherTopic)
 //   any → Resting                            handle(CommitFailed)
 //   Resting → Attract                        handle(StoreRecovered)  reset()
@@ -53,12 +66,18 @@
 //       with phases Phase::First and Phase::Second (answer_key.hpp).
 //   (8) A facilitated turn's every commit carries mode "facilitator" (a walk-up visit's
 //       "visitor"), and it never shows Topics, Results or another scenario.
+//   (9) A visit's study group for a scenario is drawn once and stored with its first commit
+//       in that scenario (Phase::Group); every screen of the visit follows it: the comparison
+//       group never sees a card or the reasons question, the cards group never the pause.
+//   (10) Leaving is asked once: after LeaveConfirmed a walk-up visit always passes the closing
+//       screen (how to opt out) before ThankYou, unless it is already on it.
 #pragma once
 
 #include "answer_key.hpp"
 #include "clock.hpp"
 #include "repeat_guard.hpp"
 #include "content.hpp"
+#include "informed.hpp"
 #include "privacy.hpp"
 
 #include <functional>
@@ -80,12 +99,23 @@ enum class Screen {
     FirstView,
     Card,
     SecondView,
+    SureFirst,         // "How sure are you?" after the first view
+    SureSecond,        // and after the second
+    KnowledgeBefore,   // a knowledge statement: true, false or don't know
+    KnowledgeAfter,    // the same statement after the cards (or the pause)
+    Pause,             // the comparison group's "take a moment" instead of the cards
+    Reasons,           // "Which of these points mattered to you?": the cards seen
+    KnowledgeAnswers,  // the right answers, each with one line of explanation
     Results,
     Closing,
     ThankYou,
     Resting,
 };
 const char* screen_name(Screen s);
+// The screens that ask something and show answer options (drawn by screen_question).
+bool asks_question(Screen s);
+// The screens of a scenario's own steps (a mini deliberative poll).
+bool in_scenario(Screen s);
 
 enum class TextSize { Standard = 0, Large = 1, ExtraLarge = 2 };
 TextSize text_size_from_name(const std::string& name);
@@ -105,7 +135,9 @@ struct Event {
         Next,
         Back,
         Skip,
-        Finish,          // "I'm done": straight to thank you
+        Finish,          // "I'm done": asks "Leave now?"
+        LeaveConfirmed,  // "Yes, leave": keep what was chosen, show how to opt out, thank you
+        LeaveCancelled,  // "No, go back"
         AnotherTopic,    // from thank you, back to the topic list
         StillHere,       // answers the "Still there?" overlay
         Activity,        // a touch, scroll or drag that chose nothing: the visitor is still here
@@ -199,6 +231,9 @@ struct JourneyConfig {
     // Shuffles card order for a scenario; tests and simulations may pin or seed it.
     // Default: a CSPRNG shuffle.
     std::function<std::vector<std::string>(std::vector<std::string>)> shuffle_cards;
+    // Draws a number in [0, 100) to put a visit in a scenario's comparison group (informed.hpp).
+    // Default: the CSPRNG.
+    PercentDraw draw_percent;
 };
 
 class Journey {
@@ -226,18 +261,25 @@ public:
     bool high_contrast() const { return m_high_contrast; }
     bool read_aloud() const { return m_read_aloud; }
     bool still_there_showing() const { return m_still_there; }
+    bool leave_asking() const { return m_leave_asking; }
     int still_there_seconds_left(double now_monotonic) const;
     bool has_session() const { return !m_session.session_id.empty(); }
     const std::string& session_id() const { return m_session.session_id; }
 
     const Topic* topic() const;
     const Explainer* explainer() const;  // Explainer and Closing screens
-    const Question* question() const;    // Question, FirstView and SecondView screens
+    // Every screen that asks_question(): for the scenario's own steps (how sure, knowledge,
+    // reasons) a question the journey makes from the pack's words, valid until the next event.
+    const Question* question() const;
     const Scenario* scenario() const;    // scenario screens
     const Card* card() const;            // Card screen
     int card_number() const;             // 1-based position in the shuffled order
     int card_count() const;
     const std::vector<std::string>& card_order() const { return m_card_order; }
+    // The current scenario's study group for this visit (Cards when there is no scenario).
+    StudyGroup group() const;
+    // Knowledge screens: the statement showing; and "1 of 3" among the scenario's statements.
+    const KnowledgeItem* knowledge() const;
 
     const std::vector<std::string>& draft() const { return m_draft; }  // selected option ids
     const std::string& draft_text() const { return m_draft_text; }
@@ -270,12 +312,17 @@ private:
     void advance();
     void retreat();
     void finish();
+    void leave();
+    void show_closing_or_finish();
+    void note_card_time();
+    void add_scenario_records(PendingCommit& pc);
     void enter_step(size_t index);
     void request_commit(bool skipped);
     void on_committed();
     bool step_visible(const Step& s) const;
     AnswerKey answer_key(const Step& s) const;
     static Phase phase_of(const Step& s);
+    const Step* current_step() const { return m_step < m_steps.size() ? &m_steps[m_step] : nullptr; }
     void load_draft();
     void wipe_drafts();
 
@@ -292,12 +339,19 @@ private:
     size_t m_step = 0;
     std::vector<std::string> m_card_order;
     int m_cards_seen = 0;
+    std::map<std::string, StudyGroup> m_groups;  // by scenario id, drawn once per visit
+    std::set<std::string> m_group_recorded;      // scenarios whose group is in a commit
+    std::vector<CardTime> m_card_times;          // the cards shown, in order, with their bands
+    std::map<std::string, double> m_card_seconds;
+    mutable Question m_step_question;            // question() on the scenario's own steps
+    bool m_leave_asking = false;
+    bool m_card_time_noted = false;  // the card showing has had its time added
     std::vector<std::string> m_draft;
     std::string m_draft_text;
     VisitAnswers m_answers;
     std::set<std::string> m_about_you_asked;  // "about you" questions already offered this visit
     std::optional<PendingCommit> m_pending;
-    bool m_finish_after_commit = false;
+    bool m_leave_after_commit = false;  // LeaveConfirmed with an answer chosen: keep it, then leave
     std::vector<std::string> m_pending_values;  // what m_answers becomes once committed
     std::optional<AnswerKey> m_pending_key;  // none for the cards' records
     double m_last_activity = 0;

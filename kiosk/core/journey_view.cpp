@@ -21,13 +21,65 @@ const Scenario* Journey::scenario() const {
     return t && !t->scenario.empty() ? content().scenario(t->scenario) : nullptr;
 }
 
+StudyGroup Journey::group() const {
+    const Scenario* s = scenario();
+    if (!s) return StudyGroup::Cards;
+    auto it = m_groups.find(s->id);
+    return it == m_groups.end() ? StudyGroup::Cards : it->second;
+}
+
+const KnowledgeItem* Journey::knowledge() const {
+    if (m_screen != Screen::KnowledgeBefore && m_screen != Screen::KnowledgeAfter) return nullptr;
+    const Scenario* s = scenario();
+    return s ? s->knowledge_item(m_steps[m_step].ref) : nullptr;
+}
+
+namespace {
+
+Option option_of(std::string id, const LanguageContent& c, const char* word, std::string icon = {}) {
+    return Option{std::move(id), c.word(word), std::move(icon)};
+}
+
+}  // namespace
+
+// The scenario's own questions are made from the pack's words each time: how sure (three
+// points), a knowledge statement (true, false, don't know) and the reasons (the cards seen,
+// in the order shown).
 const Question* Journey::question() const {
     if (m_screen == Screen::Question) return content().question(m_steps[m_step].ref);
-    if (m_screen == Screen::FirstView || m_screen == Screen::SecondView) {
-        const Scenario* s = scenario();
-        return s ? content().question(s->question) : nullptr;
+    const Scenario* s = scenario();
+    if (!s || !asks_question(m_screen)) return nullptr;
+    if (m_screen == Screen::FirstView || m_screen == Screen::SecondView) return content().question(s->question);
+    const LanguageContent& c = content();
+    Question& q = m_step_question;
+    q = Question{};
+    q.id = m_steps[m_step].ref;
+    q.type = QuestionType::Single;
+    if (m_screen == Screen::SureFirst || m_screen == Screen::SureSecond) {
+        q.text = c.word("sure_question");
+        q.help = c.word("sure_help");
+        const auto& ids = sureness_ids();
+        const char* words[] = {"sure_very", "sure_fairly", "sure_not"};
+        for (size_t i = 0; i < ids.size(); ++i) q.options.push_back(option_of(ids[i], c, words[i]));
+    } else if (const KnowledgeItem* k = knowledge()) {
+        q.text = k->statement;
+        q.help = c.word(m_screen == Screen::KnowledgeBefore ? "knowledge_not_a_test" : "knowledge_again");
+        q.content_hash = k->content_hash;
+        q.options = {option_of(kKnowledgeTrue, c, "knowledge_true", "check"),
+                     option_of(kKnowledgeFalse, c, "knowledge_false", "cross"),
+                     option_of(kKnowledgeDontKnow, c, "knowledge_dont_know", "question")};
+    } else if (m_screen == Screen::Reasons) {
+        q.type = QuestionType::Multi;
+        q.text = c.word("reasons_question");
+        q.help = c.word("reasons_help");
+        for (int i = 0; i < m_cards_seen && i < static_cast<int>(m_card_order.size()); ++i)
+            for (const auto& card : s->cards)
+                if (card.id == m_card_order[i]) q.options.push_back(Option{card.id, card.text, card.icon});
+        q.max_choices = static_cast<int>(q.options.size());
+    } else {
+        return nullptr;
     }
-    return nullptr;
+    return &q;
 }
 
 const Card* Journey::card() const {
@@ -77,10 +129,7 @@ bool Journey::can_go_back() const {
     return m_screen != Screen::Attract && m_screen != Screen::Resting && m_screen != Screen::ThankYou;
 }
 
-bool Journey::can_skip() const {
-    return m_screen == Screen::Question || m_screen == Screen::FirstView || m_screen == Screen::SecondView ||
-           m_screen == Screen::Card;
-}
+bool Journey::can_skip() const { return asks_question(m_screen) || m_screen == Screen::Card; }
 
 bool Journey::offers_next() const {
     return m_screen != Screen::Attract && m_screen != Screen::Topics && m_screen != Screen::ThankYou &&
@@ -89,8 +138,7 @@ bool Journey::offers_next() const {
 
 bool Journey::can_go_next() const {
     if (!offers_next()) return false;
-    const bool question = m_screen == Screen::Question || m_screen == Screen::FirstView || m_screen == Screen::SecondView;
-    return !question || !m_draft.empty() || !m_draft_text.empty();
+    return !asks_question(m_screen) || !m_draft.empty() || !m_draft_text.empty();
 }
 
 int Journey::still_there_seconds_left(double now_monotonic) const {

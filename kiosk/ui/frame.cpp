@@ -164,7 +164,14 @@ void draw_screen(Frame& f) {
         case Screen::Closing: screen_explainer(f); break;
         case Screen::Question:
         case Screen::FirstView:
-        case Screen::SecondView: screen_question(f); break;
+        case Screen::SecondView:
+        case Screen::SureFirst:
+        case Screen::SureSecond:
+        case Screen::KnowledgeBefore:
+        case Screen::KnowledgeAfter:
+        case Screen::Reasons: screen_question(f); break;
+        case Screen::Pause: screen_pause(f); break;
+        case Screen::KnowledgeAnswers: screen_knowledge_answers(f); break;
         case Screen::ScenarioIntro: screen_scenario(f); break;
         case Screen::Card: screen_card(f); break;
         case Screen::Results: screen_results(f); break;
@@ -318,7 +325,10 @@ void draw_visitor_frame(Frame& f) {
     }
     ImGui::End();
     ImGui::PopStyleVar();
-    if (f.journey.still_there_showing()) overlay_still_there(f);
+    if (f.journey.still_there_showing())
+        overlay_still_there(f);
+    else if (f.journey.leave_asking())
+        overlay_leave(f);
     if (touched(ImGui::GetIO()) && f.out.events.empty()) f.emit(Event::of(Event::Kind::Activity));
     remember_focus_order(f, new_page);
     f.state.last_screen = f.journey.screen();

@@ -15,16 +15,6 @@ namespace dv::ui {
 
 namespace {
 
-struct ExplainerView {
-    const std::string& icon;
-    const std::string& title;
-    const std::string& text;
-    const std::string& diagram;
-    const std::string& qr_url;
-    const std::string& qr_caption;
-    const std::vector<std::string>& pictograms;
-};
-
 // A pictogram on a soft square, `box` pixels on a side, at the cursor; advances the cursor.
 void pictogram_box(Frame& f, const std::string& name, float box) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -86,6 +76,8 @@ void explainer_words(Frame& f, const ExplainerView& v, float text_w) {
 // The code is always wholly on screen as the page opens, at the top of its column: beside the
 // words where the screen is wide, or where the words and the code would not fit one above the
 // other; it shrinks to the column's height but keeps at least 3 pixels a module.
+}  // namespace
+
 void explainer_body(Frame& f, const ExplainerView& v) {
     const float w = ImGui::GetContentRegionAvail().x;
     const float column_h = ImGui::GetContentRegionAvail().y;
@@ -145,8 +137,6 @@ void explainer_body(Frame& f, const ExplainerView& v) {
         }
     }
 }
-
-}  // namespace
 
 void screen_explainer(Frame& f) {
     const Explainer* e = f.journey.explainer();

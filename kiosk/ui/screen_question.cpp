@@ -75,6 +75,28 @@ AnswerLayout fit_answers(const Frame& f, const Question& q, const QuestionWords&
     return best;
 }
 
+// The line above the question and the hint under it. A scenario's first view says it will be
+// asked again, and after what; the second view says after what it is asked.
+QuestionWords words_for(const Frame& f, const Question& q) {
+    const Journey& j = f.journey;
+    const bool pause = j.group() == StudyGroup::Comparison;
+    QuestionWords words;
+    switch (j.screen()) {
+        case Screen::FirstView: words.view_title = f.word("first_view_title"); break;
+        case Screen::SecondView: words.view_title = f.word(pause ? "second_view_after_pause" : "second_view_title"); break;
+        case Screen::KnowledgeBefore:
+        case Screen::KnowledgeAfter: words.view_title = f.word("knowledge_title"); break;
+        default: break;
+    }
+    words.hint = q.help;
+    if (words.hint.empty() && q.type != QuestionType::FreeText) {
+        words.hint = q.type == QuestionType::Multi ? fill(f.word("choose_up_to"), {{"max", std::to_string(q.max_choices)}})
+                                                   : f.word("choose_one");
+    }
+    if (j.screen() == Screen::FirstView) words.hint += " " + f.word(pause ? "view_again_pause" : "view_again_cards");
+    return words;
+}
+
 }  // namespace
 
 void screen_question(Frame& f) {
@@ -84,15 +106,7 @@ void screen_question(Frame& f) {
     const float w = ImGui::GetContentRegionAvail().x;
     const float room = ImGui::GetContentRegionAvail().y;
 
-    QuestionWords words;
-    if (j.screen() == Screen::FirstView || j.screen() == Screen::SecondView)
-        words.view_title = f.word(j.screen() == Screen::FirstView ? "first_view_title" : "second_view_title");
-    words.hint = q->help;
-    if (words.hint.empty() && q->type != QuestionType::FreeText) {
-        words.hint = q->type == QuestionType::Multi
-                         ? fill(f.word("choose_up_to"), {{"max", std::to_string(q->max_choices)}})
-                         : f.word("choose_one");
-    }
+    const QuestionWords words = words_for(f, *q);
     const AnswerLayout l = q->type == QuestionType::FreeText ? AnswerLayout{} : fit_answers(f, *q, words, w, room);
 
     if (!words.view_title.empty()) {

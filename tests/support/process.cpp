@@ -31,6 +31,11 @@ ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width
     argv.insert(argv.end(), args.begin(), args.end());
     std::map<std::string, std::string> all = env;
     all["DISPLAY"] = x.display();
+    // The comparison group is drawn at random in the shipped kiosk: pin it, to the cards group
+    // unless the test chose (DATAVOICE_TEST_PERCENT_DRAW; see fixed_draw_preload.cpp).
+    all.emplace("DATAVOICE_TEST_PERCENT_DRAW", kDrawCardsGroup);
+    std::string& preload = all["LD_PRELOAD"];
+    preload = preload.empty() ? FIXED_DRAW_PRELOAD : std::string(FIXED_DRAW_PRELOAD) + " " + preload;
     return run_process(argv, all);
 }
 

@@ -16,8 +16,14 @@ using proc::Xvfb;
 std::string kiosk_binary();
 std::string tool_binary();
 
+// The values of DATAVOICE_TEST_PERCENT_DRAW that put a visit in each study group of a scenario
+// whose comparison share is between 1 and 99 % (kiosk/core/informed.hpp).
+inline constexpr const char* kDrawComparisonGroup = "0";
+inline constexpr const char* kDrawCardsGroup = "99";
+
 // Runs the kiosk under a private Xvfb at width×height with the given arguments (and extra
-// environment, such as DATAVOICE_TEST_WALL_CLOCK).
+// environment, such as DATAVOICE_TEST_WALL_CLOCK). The comparison-group draw is pinned to the
+// cards group unless env sets DATAVOICE_TEST_PERCENT_DRAW.
 ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width = 1920, int height = 1080,
                                  const std::map<std::string, std::string>& env = {});
 

@@ -29,6 +29,8 @@ Walk walk_every_topic(const Pack& pack, const WalkOptions& options) {
     const std::string& language = options.language;
     JourneyConfig config;
     config.pack = &pack;
+    const bool comparison = options.comparison_group;
+    config.draw_percent = [comparison] { return comparison ? 0u : 99u; };
     Journey j(config);
     Now now;
     now.local = CivilTime{2025, 6, 1, 10, 0, 0};

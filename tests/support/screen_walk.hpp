@@ -28,6 +28,9 @@ struct WalkOptions {
     std::string prefix;       // put before every capture name, so several walks share a folder
     int idle_seconds = 60;    // the profile's timeouts, for the "Still there?" ending
     int still_there_seconds = 20;
+    // The study group every scenario's visit is in: the kiosk must be run with the same draw
+    // (run_kiosk_headless pins the cards group; kDrawComparisonGroup for the other).
+    bool comparison_group = false;
 };
 
 // Starts on the attract screen, visits every topic (skipping questions, except to open a

@@ -48,6 +48,7 @@ std::string ui_words(const std::string& prefix) {
             holes = kResults.count(w) ? kResults.at(w) : "";
         out += w + " = \"" + prefix + w + " " + holes + " .\"\n";
     }
+    for (const auto& w : scenario_ui_words()) out += w + " = \"" + prefix + w + " .\"\n";
     return out;
 }
 

@@ -199,11 +199,17 @@ TEST_CASE("Journey/(8) a facilitated turn runs only its scenario and is stored a
     CHECK(j.screen() == Screen::FirstView);
     send(Event::toggle("yes"));
     send(Event::of(Event::Kind::Next));
-    CHECK(j.screen() == Screen::Card);
-    send(Event::of(Event::Kind::Skip));  // the rest of the cards
+    CHECK(j.screen() == Screen::SureFirst);
+    send(Event::of(Event::Kind::Skip));
+    CHECK(j.screen() == Screen::Card);  // a facilitated turn is always in the cards group
+    while (j.screen() == Screen::Card) send(Event::of(Event::Kind::Skip));  // one card at a time
     CHECK(j.screen() == Screen::SecondView);
     send(Event::toggle("no"));
     send(Event::of(Event::Kind::Next));
+    CHECK(j.screen() == Screen::SureSecond);
+    send(Event::of(Event::Kind::Skip));
+    CHECK(j.screen() == Screen::Reasons);
+    send(Event::of(Event::Kind::Skip));
     CHECK(j.screen() == Screen::ThankYou);  // no results screen, no closing explainer
     REQUIRE_FALSE(stored.empty());
     for (const auto& p : stored) CHECK(p.session.mode == "facilitator");

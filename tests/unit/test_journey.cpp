@@ -19,6 +19,7 @@ JourneyConfig config() {
     c.still_there_seconds = 20;
     c.thank_you_seconds = 15;
     c.shuffle_cards = keep_order;
+    c.draw_percent = [] { return 99u; };  // the cards group, unless a test draws otherwise
     return c;
 }
 
@@ -42,6 +43,11 @@ struct Driver {
         }
     }
     void send(K k) { send(Event::of(k)); }
+    // "I'm done", then "Yes, leave".
+    void leave() {
+        send(K::Finish);
+        send(K::LeaveConfirmed);
+    }
     void wait(double seconds) {
         now.monotonic += seconds;
         j.tick(now);
@@ -121,9 +127,10 @@ TEST_CASE("Journey/a topic runs explainers, questions, scenario, about you, clos
         d.send(K::Next);
     }
     // q_single answered "yes" (first option), so the conditional q_cond shows.
-    const std::vector<std::string> expected = {"explainer", "explainer", "question", "question", "question",
-                                               "question",  "scenario",  "first_view", "card",   "card",
-                                               "card",      "second_view", "results", "question", "closing"};
+    const std::vector<std::string> expected = {
+        "explainer",   "explainer",   "question", "question", "question", "question", "scenario", "first_view",
+        "sure_first",  "card",        "card",     "card",     "second_view", "sure_second", "reasons", "results",
+        "question",    "closing"};
     CHECK(seen == expected);
     CHECK(d.j.screen() == Screen::ThankYou);
 }
@@ -174,7 +181,7 @@ TEST_CASE("Journey/(2) finish with a chosen answer that fails to save does not t
     d.to_question("q_single");
     d.store_ok = false;
     d.send(Event::toggle("yes"));
-    d.send(K::Finish);
+    d.leave();
     CHECK(d.j.screen() == Screen::Resting);
 }
 
@@ -340,7 +347,9 @@ TEST_CASE("Journey/(3) reset leaves nothing of the previous visitor", "[journey]
 TEST_CASE("Journey/the thank-you screen returns to attract by itself", "[journey]") {
     Driver d;
     d.to_topic();
-    d.send(K::Finish);
+    d.leave();
+    CHECK(d.j.screen() == Screen::Closing);
+    d.send(K::Next);
     CHECK(d.j.screen() == Screen::ThankYou);
     CHECK_FALSE(d.j.can_go_back());
     d.wait(14);
@@ -354,10 +363,62 @@ TEST_CASE("Journey/finish keeps an answer the visitor chose but had not moved on
     d.to_topic();
     d.to_question("q_single");
     d.send(Event::toggle("no"));
-    d.send(K::Finish);
-    CHECK(d.j.screen() == Screen::ThankYou);
+    d.leave();
+    CHECK(d.j.screen() == Screen::Closing);  // how to opt out, always on the way out (invariant 10)
     REQUIRE(d.committed.size() == 1);
     CHECK(d.committed[0].answers[0].value == "no");
+}
+
+TEST_CASE("Journey/(10) Finish asks once; No goes back; every other tap waits for the answer", "[journey]") {
+    Driver d;
+    d.to_topic();
+    d.to_question("q_single");
+    d.send(Event::toggle("yes"));
+    d.send(K::Finish);
+    CHECK(d.j.leave_asking());
+    CHECK(d.committed.empty());
+    d.send(K::Next);  // under the box: nothing happens
+    d.send(K::Back);
+    CHECK(d.j.screen() == Screen::Question);
+    CHECK(d.committed.empty());
+    d.send(K::LeaveCancelled);
+    CHECK_FALSE(d.j.leave_asking());
+    CHECK(d.j.question()->id == "q_single");
+    CHECK(d.j.is_selected("yes"));  // nothing lost by asking
+    d.send(K::Next);
+    CHECK(d.committed.size() == 1);
+}
+
+TEST_CASE("Journey/(10) leaving with nothing answered still shows how to opt out", "[journey]") {
+    Driver d;
+    d.send(Event::start());
+    d.send(K::Next);
+    REQUIRE(d.j.screen() == Screen::Topics);
+    d.leave();
+    REQUIRE(d.j.screen() == Screen::Closing);
+    CHECK(d.j.explainer()->id == test::tiny_pack().closing_explainer);
+    CHECK(d.committed.empty());
+    d.send(K::Next);
+    CHECK(d.j.screen() == Screen::ThankYou);
+    // Already on the closing screen: leaving goes straight to thank you, without asking twice.
+    Driver e;
+    e.to_topic();
+    while (e.j.screen() != Screen::Closing) e.forward();
+    e.leave();
+    CHECK(e.j.screen() == Screen::ThankYou);
+}
+
+TEST_CASE("Journey/(10) leaving from a card keeps the cards seen so far", "[journey]") {
+    Driver d;
+    d.to_topic();
+    while (d.j.screen() != Screen::Card) d.forward();
+    d.send(K::Next);  // the second card
+    d.leave();
+    CHECK(d.j.screen() == Screen::Closing);
+    bool seen_two = false;
+    for (const auto& c : d.committed)
+        for (const auto& a : c.answers) seen_two |= a.phase == "cards_seen" && a.value == "2";
+    CHECK(seen_two);
 }
 
 TEST_CASE("Journey/another topic keeps the same session", "[journey]") {
@@ -366,7 +427,8 @@ TEST_CASE("Journey/another topic keeps the same session", "[journey]") {
     d.to_question("q_single");
     d.send(Event::toggle("yes"));
     d.send(K::Next);
-    d.send(K::Finish);
+    d.leave();
+    d.send(K::Next);  // past how to opt out
     const std::string session = d.j.session_id();
     d.send(K::AnotherTopic);
     CHECK(d.j.screen() == Screen::Topics);
@@ -423,41 +485,186 @@ TEST_CASE("Journey/(7) a scenario stores first and second views and the card ord
     while (d.j.screen() != Screen::FirstView) d.forward();
     d.send(Event::toggle("no"));
     d.send(K::Next);
+    REQUIRE(d.j.screen() == Screen::SureFirst);
+    d.send(K::Skip);
     REQUIRE(d.j.screen() == Screen::Card);
     CHECK(d.j.card()->id == "c3");
     CHECK(d.j.card_number() == 1);
     CHECK(d.j.card_count() == 3);
     d.send(K::Next);
     CHECK(d.j.card()->id == "c2");
-    d.send(K::Skip);  // skip the rest of the cards
+    d.send(K::Back);  // back to the first card, and on again
+    d.send(K::Next);
+    d.send(K::Next);
+    CHECK(d.j.card()->id == "c1");
+    d.send(K::Next);
     REQUIRE(d.j.screen() == Screen::SecondView);
     CHECK_FALSE(d.j.is_selected("no"));  // the second view starts blank
     d.send(Event::toggle("yes"));
     d.send(K::Next);
+    CHECK(d.j.screen() == Screen::SureSecond);
+    d.send(K::Skip);
+    CHECK(d.j.screen() == Screen::Reasons);
+    d.send(K::Skip);
     CHECK(d.j.screen() == Screen::Results);
 
     std::vector<AnswerRecord> all;
     for (const auto& c : d.committed)
         for (const auto& a : c.answers) {
             CHECK(c.session.session_id == d.j.session_id());
-            if (a.question_id == "q_view" || a.question_id == "s1") all.push_back(a);
+            if ((a.question_id == "q_view" || a.question_id == "s1") && a.phase != "sure_second" && a.phase != "reasons")
+                all.push_back(a);
         }
-    REQUIRE(all.size() == 4);
-    CHECK((all[0].question_id == "q_view" && all[0].phase == "first" && all[0].value == "no"));
-    CHECK((all[1].question_id == "s1" && all[1].phase == "card_order" && all[1].value == "c3,c2,c1"));
-    CHECK((all[2].question_id == "s1" && all[2].phase == "cards_seen" && all[2].value == "2"));
-    CHECK((all[3].question_id == "q_view" && all[3].phase == "second" && all[3].value == "yes"));
-    CHECK(all[0].content_hash == all[3].content_hash);
+    std::vector<std::string> got;
+    for (const auto& a : all) got.push_back(a.question_id + "#" + a.phase + "=" + (a.skipped ? "(skipped)" : a.value));
+    // The card times: every card was left at once (the test's clock stands still).
+    const std::vector<std::string> expected = {
+        "s1#group=cards",        "q_view#first=no", "s1#sure_first=(skipped)",
+        "s1#card_order=c3,c2,c1", "s1#cards_seen=3", "s1#card_times=c3:under_3s,c2:under_3s,c1:under_3s",
+        "s1#too_fast=1",          "q_view#second=yes"};
+    CHECK(got == expected);
+    CHECK(all[1].content_hash == all.back().content_hash);  // the same question, both times
 }
 
-TEST_CASE("Journey/the second view is asked even when every card is skipped", "[journey]") {
+TEST_CASE("Journey/Skip on a card passes over that card only; the second view follows the last", "[journey]") {
     Driver d;
     d.to_topic();
     while (d.j.screen() != Screen::Card) d.forward();
     d.send(K::Skip);
+    CHECK(d.j.screen() == Screen::Card);
+    CHECK(d.j.card_number() == 2);
+    d.send(K::Skip);
+    d.send(K::Skip);
     CHECK(d.j.screen() == Screen::SecondView);
     REQUIRE(d.committed.size() >= 1);
-    CHECK(d.committed.back().answers[1].value == "1");  // one card seen
+    CHECK(d.committed.back().answers[1].phase == "cards_seen");
+    CHECK(d.committed.back().answers[1].value == "3");
+}
+
+namespace {
+std::map<std::string, std::string> stored(const Driver& d) {
+    std::map<std::string, std::string> out;  // the last record of each key, as the store keeps it
+    for (const auto& c : d.committed)
+        for (const auto& a : c.answers) out[a.question_id + "#" + a.phase] = a.skipped ? "(skipped)" : a.value;
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Journey/card times are kept as bands, and a visit that reads is not too fast", "[journey]") {
+    Driver d;
+    d.to_topic();
+    while (d.j.screen() != Screen::Card) d.forward();
+    d.now.monotonic += 5;  // 5 s on the first card
+    d.send(K::Next);
+    d.now.monotonic += 40;  // 40 s on the second
+    d.send(K::Next);
+    d.now.monotonic += 2;  // 2 s on the third
+    d.send(K::Next);
+    const auto s = stored(d);
+    CHECK(s.at("s1#card_times") == "c1:3_to_15s,c2:over_15s,c3:under_3s");
+    CHECK_FALSE(s.count("s1#too_fast"));
+}
+
+TEST_CASE("Journey/(9) the comparison group gets a pause instead of the cards, and no reasons", "[journey]") {
+    Driver d;
+    d.j = Journey([] {
+        auto c = config();
+        c.draw_percent = [] { return 0u; };  // below the pack's 20 %: the comparison group
+        return c;
+    }());
+    d.to_topic();
+    std::vector<std::string> seen;
+    while (d.j.screen() != Screen::Results) {
+        if (in_scenario(d.j.screen())) seen.push_back(d.current());
+        d.forward();
+    }
+    CHECK(seen == std::vector<std::string>{"scenario", "first_view", "sure_first", "pause", "second_view", "sure_second"});
+    CHECK(d.j.group() == StudyGroup::Comparison);
+    const auto s = stored(d);
+    CHECK(s.at("s1#group") == "comparison");
+    CHECK_FALSE(s.count("s1#card_order"));
+    CHECK_FALSE(s.count("s1#reasons"));
+}
+
+TEST_CASE("Journey/(9) the group is drawn once a visit and kept when the topic is taken again", "[journey]") {
+    int draws = 0;
+    Driver d;
+    d.j = Journey([&draws] {
+        auto c = config();
+        c.draw_percent = [&draws] { return ++draws == 1 ? 0u : 99u; };  // comparison first, cards after
+        return c;
+    }());
+    d.to_topic();
+    while (d.j.screen() != Screen::SecondView) d.forward();
+    d.leave();
+    d.send(K::Next);
+    d.send(K::AnotherTopic);
+    d.send(Event::topic("t1"));
+    while (d.j.screen() != Screen::SecondView) {
+        CHECK(d.j.screen() != Screen::Card);
+        d.forward();
+    }
+    CHECK(draws == 1);
+    int groups = 0;
+    for (const auto& c : d.committed)
+        for (const auto& a : c.answers) groups += a.phase == "group";
+    CHECK(groups == 1);  // stored with the first commit in the scenario, once
+}
+
+TEST_CASE("Journey/(9) the group is stored with the scenario's first commit, not before", "[journey]") {
+    Driver d;
+    d.to_topic();
+    d.to_question("q_single");
+    d.send(K::Skip);
+    REQUIRE(d.committed.size() == 1);
+    CHECK(d.committed[0].answers.size() == 1);
+    while (d.j.screen() != Screen::FirstView) d.forward();
+    const size_t before = d.committed.size();
+    d.send(K::Skip);
+    REQUIRE(d.committed.size() == before + 1);
+    const auto& a = d.committed.back().answers;
+    REQUIRE(a.size() == 2);
+    CHECK((a[0].question_id == "s1" && a[0].phase == "group" && a[0].value == "cards"));
+    CHECK((a[1].phase == "first" && a[1].skipped));
+}
+
+TEST_CASE("Journey/knowledge statements are asked before and after, then the answers shown", "[journey]") {
+    const Pack& informed = test::informed_pack();
+    auto c = config();
+    c.pack = &informed;
+    Driver d;
+    d.j = Journey(c);
+    d.to_topic();
+    std::vector<std::string> seen;
+    while (d.j.screen() != Screen::Results) {
+        if (in_scenario(d.j.screen())) seen.push_back(d.current());
+        if (d.j.knowledge()) {
+            CHECK(d.j.question()->text == d.j.knowledge()->statement);
+            REQUIRE(d.j.question()->options.size() == 3);
+            d.send(Event::toggle(d.j.screen() == Screen::KnowledgeBefore ? "dont_know" : "true"));
+        } else if (d.j.screen() == Screen::Reasons) {
+            REQUIRE(d.j.question()->options.size() == 3);  // the cards seen, in the order shown
+            CHECK(d.j.question()->options[0].id == "c1");
+            d.send(Event::toggle("c2"));
+            d.send(Event::toggle("c3"));
+        }
+        d.forward();
+    }
+    CHECK(seen == std::vector<std::string>{"scenario", "first_view", "sure_first", "knowledge_before", "knowledge_before",
+                                           "card", "card", "card", "second_view", "sure_second", "reasons",
+                                           "knowledge_after", "knowledge_after", "knowledge_answers"});
+    const auto s = stored(d);
+    CHECK(s.at("k1#knowledge_before") == "dont_know");
+    CHECK(s.at("k2#knowledge_before") == "dont_know");
+    CHECK(s.at("k1#knowledge_after") == "true");
+    CHECK(s.at("s1#reasons") == "c2;c3");
+    // Every record is one the staff tools accept.
+    for (const auto& cm : d.committed)
+        for (const auto& a : cm.answers) {
+            const auto p = phase_from_name(a.phase);
+            REQUIRE(p);
+            if (!a.skipped) CHECK(check_informed_record(informed.default_content(), *p, a.question_id, a.value).empty());
+        }
 }
 
 TEST_CASE("Journey/every stored answer carries pack id, version, hash and a coarse stamp", "[journey]") {
