@@ -7,6 +7,7 @@
 #include "exchange/bundle_rows.hpp"
 #include "core/text.hpp"
 #include "pack_check.hpp"
+#include "report_informed.hpp"
 #include "report_tables.hpp"
 
 #include <algorithm>
@@ -152,6 +153,16 @@ std::string age_label(const ReportOptions& o, const std::string& value) {
     return value;
 }
 
+// Which scenario asks each view question, in every pack given.
+std::vector<ScenarioView> scenario_views(const std::vector<Pack>& packs) {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    std::vector<ScenarioView> out;
+    for (const auto& p : packs)
+        for (const auto& s : p.default_content().scenarios)
+            if (seen.insert({p.id, s.question, s.id}).second) out.push_back({p.id, s.question, s.id});
+    return out;
+}
+
 struct Built {
     int position;
     std::string sort_key;
@@ -182,7 +193,7 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
             return false;
         counts = without_groups(split_counts);
     }
-    if (!load_pair_counts(db, filter, pairs, error)) return false;
+    if (!load_pair_counts(db, filter, scenario_views(o.packs), pairs, error)) return false;
 
     std::map<Key, std::vector<const AnswerCount*>> by_key;
     for (const auto& c : counts) by_key[{c.pack_id, c.question_id, c.phase}].push_back(&c);
@@ -255,9 +266,11 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
             }
             if (phase == phase_name(Phase::Second) && !tally.multi) {
                 std::vector<std::vector<std::int64_t>> cross(tally.ids.size(), std::vector<std::int64_t>(tally.ids.size(), 0));
+                LeftOutCounts left_out;
                 for (const auto& p : pairs) {
                     if (p.pack_id != pack_id || p.question_id != question_id || !g.versions.count(p.pack_version))
                         continue;
+                    if (left_out.add(p.left_out, p.count)) continue;
                     const auto a = std::find(tally.ids.begin(), tally.ids.end(), p.first);
                     const auto b = std::find(tally.ids.begin(), tally.ids.end(), p.second);
                     if (a == tally.ids.end() || b == tally.ids.end()) continue;
@@ -265,7 +278,8 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
                 }
                 ReportTable t = change_table(tally, cross, o.rule, s.stats);
                 t.name = base + "_first_to_second" + version;
-                t.caption = "How the same people answered the first time (rows) and the second time (columns)";
+                t.caption = "How the same people answered the first time (rows) and the second time (columns)" +
+                            left_out.caption(o.rule);
                 s.tables.push_back(std::move(t));
             }
             built.push_back({question_position(w), question_id + "\x1f" + phase + "\x1f" + *g.versions.begin(), std::move(s)});
@@ -275,7 +289,7 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
         return std::tie(a.position, a.sort_key) < std::tie(b.position, b.sort_key);
     });
     for (auto& b : built) out.push_back(std::move(b.section));
-    return true;
+    return add_informed_sections(db, o, filter, prefix, out, error);
 }
 
 }  // namespace
