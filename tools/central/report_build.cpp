@@ -326,6 +326,10 @@ bool build_report(CentralDb& db, const ReportOptions& o, Report& out, std::strin
     m.push_back({"Visits counted", plural(facts.visits, "walk-up visit", "walk-up visits") + "."});
     m.push_back({"Repeat presses", plural(facts.flagged_left_out, "visit was", "visits were") +
                                        " flagged as repeats (the same answers again moments later) and left out."});
+    m.push_back({"Changed views", "Tables of first and second views leave out visits that left every card in under 3 "
+                                  "seconds, visits in the comparison group (asked twice with a pause instead of the "
+                                  "points of view; they are the comparison in \"What informed views looked like\") and "
+                                  "visits that saw no cards. Each such table says how many it left out."});
     m.push_back({"Facilitated sessions",
                  facts.facilitator ? plural(facts.facilitator, "session", "sessions") +
                                          " run by a facilitator are reported in their own part, after the walk-up visitors."

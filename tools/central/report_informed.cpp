@@ -148,6 +148,7 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
     left_out.too_fast = f.too_fast;
     left_out.no_cards = f.no_cards;
     const std::string left_caption = left_out.caption(rule);
+    const std::string same_left_out = left_caption.empty() ? "" : ". The same visits are left out as above";
     const std::string saw = "Saw the points of view", did_not = "Did not see them (comparison group)";
     std::vector<std::string> paragraph;
 
@@ -211,7 +212,7 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
         KnowledgeTable k = knowledge_table(s, f.cards.knowledge, rule);
         k.table.name = base + "_knowledge";
         k.table.caption = "Quick check, people who saw the points of view: answers before and after (only people who "
-                          "answered a statement both times)" + left_caption;
+                          "answered a statement both times)" + same_left_out;
         if (k.overall_before != "*" && k.overall_after != "*")
             paragraph.push_back("In the quick check, " + percent_text(k.overall_before) +
                                 " of answers were right before the points of view and " + percent_text(k.overall_after) +
@@ -232,7 +233,7 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
                                     share_row(did_not + ": second view", f.comparison.not_sure_second)},
                                    rule, not_sure);
     sure.name = base + "_not_sure";
-    sure.caption = "\"How sure are you?\" answered \"not sure\" (only people who answered it both times)" + left_caption;
+    sure.caption = "\"How sure are you?\" answered \"not sure\" (only people who answered it both times)" + same_left_out;
     if (f.cards.not_sure_first.n > 0 && not_sure[0] != "*" && not_sure[1] != "*")
         paragraph.push_back("Among people who saw the points, " + percent_text(not_sure[0]) +
                             " were not sure of their first view and " + percent_text(not_sure[1]) +
@@ -247,7 +248,7 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
                                        share_row("Leans to the concerns", f.other_side[1])},
                                       rule, crossed);
     reasons.name = base + "_reasons";
-    reasons.caption = "Cards that mattered, people who saw the points of view and named at least one" + left_caption;
+    reasons.caption = "Cards that mattered, people who saw the points of view and named at least one" + same_left_out;
     out.tables.push_back(std::move(reasons));
 
     out.summary = join(paragraph, " ");
