@@ -95,6 +95,13 @@ struct InformedRun {
     }
 };
 
+// The rows of a report's table of who changed (`prefix` "" or "facilitator_"): cards, comparison.
+std::vector<std::string> changed_rows(const std::string& out, const std::string& prefix = "") {
+    auto rows = test::csv_lines(out + "/" + prefix + "informed_s1_changed.csv");
+    REQUIRE(rows.size() == 2);
+    return rows;
+}
+
 // The walk-up visits every test here starts from: 40 kept cards-group visits (16 changed
 // no → yes), 6 too fast and 3 that saw no cards (left out), and 20 in the comparison group
 // (2 changed no → yes).
@@ -185,8 +192,7 @@ TEST_CASE("Report/informed views: the share who changed with the points and with
           "[report][informed]") {
     InformedRun run(walk_up_visits());
     const std::string out = run.report("exact", "none");
-    const auto changed = test::csv_lines(out + "/informed_s1_changed.csv");
-    REQUIRE(changed.size() == 2);
+    const auto changed = changed_rows(out);
     CHECK(changed[0] == "Saw the points of view,16,24,40,40%");
     CHECK(changed[1] == "Did not see them (comparison group),2,18,20,10%");
     const Expected e = newcombe(16, 40, 2, 20);
@@ -235,7 +241,7 @@ TEST_CASE("Report/informed views: the share who changed with the points and with
     CHECK(reasons[1] == "Leans to the concerns,0,0,0,");
 
     CHECK(html.find("How these figures were made: the people here chose to use the kiosk") != std::string::npos);
-    CHECK(html.find("&quot;Yes&quot; lean to the benefit cards; &quot;No&quot; lean to the concern cards") !=
+    CHECK(html.find("&quot;Yes&quot; leans to the benefit cards; &quot;No&quot; leans to the concern cards") !=
           std::string::npos);
 }
 
@@ -270,8 +276,7 @@ TEST_CASE("Report/informed views: with the default suppression a small compariso
           "[report][informed]") {
     InformedRun run(walk_up_visits());
     const std::string out = run.report("hes", "hes");
-    const auto changed = test::csv_lines(out + "/informed_s1_changed.csv");
-    REQUIRE(changed.size() == 2);
+    const auto changed = changed_rows(out);
     // 2 of 20 changed: "*", and the share with it.
     CHECK(changed[1].rfind("Did not see them (comparison group),*,", 0) == 0);
     CHECK(last_field(changed[1]) == "*");
@@ -307,12 +312,11 @@ TEST_CASE("Report/informed views: facilitator sessions get their own section, an
     kinds.insert(kinds.end(), {cards_changed, cards_same, comparison_changed, comparison_same});
     InformedRun run(kinds);
     const std::string out = run.report("both", "none");
-    const auto facilitated = test::csv_lines(out + "/facilitator_informed_s1_changed.csv");
-    REQUIRE(facilitated.size() == 2);
+    const auto facilitated = changed_rows(out, "facilitator_");
     CHECK(facilitated[0] == "Saw the points of view,5,15,20,25%");
     CHECK(facilitated[1] == "Did not see them (comparison group),4,16,20,20%");
     // The walk-up section is unchanged by the facilitator sessions.
-    CHECK(test::csv_lines(out + "/informed_s1_changed.csv")[0] == "Saw the points of view,16,24,40,40%");
+    CHECK(changed_rows(out)[0] == "Saw the points of view,16,24,40,40%");
     const Expected e = newcombe(5, 20, 4, 20);
     REQUIRE(e.low < 0);
     REQUIRE(e.high > 0);

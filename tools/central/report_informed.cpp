@@ -91,8 +91,11 @@ std::string sides_rule(const Question& view) {
         if (side == ViewSide::Benefit) benefit.push_back("\"" + o.label + "\"");
         if (side == ViewSide::Concern) concern.push_back("\"" + o.label + "\"");
     }
-    return join(benefit, ", ") + " lean to the benefit cards; " + join(concern, ", ") +
-           " lean to the concern cards; any other answer leans to neither.";
+    const auto lean = [](const std::vector<std::string>& labels) {
+        return join(labels, ", ") + (labels.size() == 1 ? " leans" : " lean");
+    };
+    return lean(benefit) + " to the benefit cards; " + lean(concern) +
+           " to the concern cards; any other answer leans to neither.";
 }
 
 struct KnowledgeTable {
