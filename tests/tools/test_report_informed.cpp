@@ -293,6 +293,26 @@ TEST_CASE("Report/informed views: with the default suppression a small compariso
         CHECK(p.find("changed their view (" + last_field(changed[0]) + " of ") != std::string::npos);
     // The left-out counts are suppressed as counts on their own: 6 and 3 become "*".
     CHECK(html.find("Left out: * visits that left every card in under 3 seconds") != std::string::npos);
+
+    // With no small cell the difference is worked out from the rounded counts the table shows
+    // (23 of 61 and 12 of 33 are shown as 25 of 60 and 10 of 35), so it never undoes the rounding.
+    std::vector<VisitKind> larger(4);
+    larger[0].count = 23;
+    larger[0].first = "no";
+    larger[1].count = 38;
+    larger[2].count = 12;
+    larger[2].group = "comparison";
+    larger[2].first = "no";
+    larger[3].count = 21;
+    larger[3].group = "comparison";
+    InformedRun big(larger);
+    const std::string rounded = big.report("rounded", "hes");
+    CHECK(changed_rows(rounded) ==
+          std::vector<std::string>{"Saw the points of view,25,40,60,42%", "Did not see them (comparison group),10,20,35,29%"});
+    const Expected e = newcombe(25, 60, 10, 35);
+    CHECK(paragraph(test::read_file(rounded + "/report.html"), 0)
+              .find("The difference is " + std::to_string(e.difference) + " percentage points (95% interval " +
+                    std::to_string(e.low) + " to " + std::to_string(e.high) + ")") != std::string::npos);
 }
 
 TEST_CASE("Report/informed views: facilitator sessions get their own section, and an interval that includes zero is "

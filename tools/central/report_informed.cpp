@@ -178,12 +178,13 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
                                                    : "No one in the comparison group gave their view both times, so "
                                                      "there is nothing to compare with.");
     if (cards_shown && comparison_shown) {
-        const auto d = newcombe_difference(f.cards.changed.yes, f.cards.changed.n, f.comparison.changed.yes,
-                                           f.comparison.changed.n);
+        // From the counts as the table shows them, so rounding is never undone (exact without it).
+        const auto shown = [&](size_t row, size_t column) { return std::stoll(change.rows[row][column]); };
+        const auto d = newcombe_difference(shown(0, 1), shown(0, 3), shown(1, 1), shown(1, 3));
         const std::string interval = whole(d->interval.low) + " to " + whole(d->interval.high);
         out.stats.push_back("Difference in the share who changed (saw the points minus did not): " +
                             whole(d->difference) + " percentage points, 95% interval " + interval +
-                            " (Newcombe's hybrid score interval, from the exact counts).");
+                            " (Newcombe's hybrid score interval, from the counts in the table).");
         paragraph.push_back("The difference is " + whole(d->difference) + " percentage points (95% interval " + interval +
                             ").");
         if (d->interval.low <= 0 && d->interval.high >= 0)
