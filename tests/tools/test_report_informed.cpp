@@ -182,6 +182,15 @@ std::string paragraph(const std::string& html, int nth) {
     return html.substr(body, html.find("</p>", body) - body);
 }
 
+// The walk-up visits, collected and reported with a suppression rule.
+struct WalkUpReport {
+    InformedRun run{walk_up_visits()};
+    std::string out;
+    std::vector<std::string> changed;  // changed_rows()
+    explicit WalkUpReport(const std::string& suppression)
+        : out(run.report("walk-up", suppression)), changed(changed_rows(out)) {}
+};
+
 // The last field of a CSV line ("Share who changed").
 std::string last_field(const std::string& line) { return line.substr(line.rfind(',') + 1); }
 
@@ -190,9 +199,9 @@ std::string last_field(const std::string& line) { return line.substr(line.rfind(
 TEST_CASE("Report/informed views: the share who changed with the points and without, and the difference with "
           "Newcombe's interval recomputed from the counts",
           "[report][informed]") {
-    InformedRun run(walk_up_visits());
-    const std::string out = run.report("exact", "none");
-    const auto changed = changed_rows(out);
+    const WalkUpReport walk_up("none");
+    const std::string& out = walk_up.out;
+    const auto& changed = walk_up.changed;
     CHECK(changed[0] == "Saw the points of view,16,24,40,40%");
     CHECK(changed[1] == "Did not see them (comparison group),2,18,20,10%");
     const Expected e = newcombe(16, 40, 2, 20);
@@ -274,13 +283,11 @@ TEST_CASE("Report/informed views: too-fast, comparison and no-card visits are le
 TEST_CASE("Report/informed views: with the default suppression a small comparison group is hidden and the paragraph "
           "never states it",
           "[report][informed]") {
-    InformedRun run(walk_up_visits());
-    const std::string out = run.report("hes", "hes");
-    const auto changed = changed_rows(out);
+    const WalkUpReport walk_up("hes");
     // 2 of 20 changed: "*", and the share with it.
-    CHECK(changed[1].rfind("Did not see them (comparison group),*,", 0) == 0);
-    CHECK(last_field(changed[1]) == "*");
-    const std::string html = test::read_file(out + "/report.html");
+    CHECK(walk_up.changed[1].rfind("Did not see them (comparison group),*,", 0) == 0);
+    CHECK(last_field(walk_up.changed[1]) == "*");
+    const std::string html = test::read_file(walk_up.out + "/report.html");
     const std::string p = paragraph(html, 0);
     INFO(p);
     CHECK(p.find("Too few people were in the comparison group to show their figures.") != std::string::npos);
@@ -289,8 +296,8 @@ TEST_CASE("Report/informed views: with the default suppression a small compariso
     CHECK(p.find("difference") == std::string::npos);
     CHECK(html.find("Difference in the share who changed: not shown (too few people in a group).") != std::string::npos);
     // What the paragraph does say about the cards group is the table's figure.
-    if (last_field(changed[0]) != "*")
-        CHECK(p.find("changed their view (" + last_field(changed[0]) + " of ") != std::string::npos);
+    if (last_field(walk_up.changed[0]) != "*")
+        CHECK(p.find("changed their view (" + last_field(walk_up.changed[0]) + " of ") != std::string::npos);
     // The left-out counts are suppressed as counts on their own: 6 and 3 become "*".
     CHECK(html.find("Left out: * visits that left every card in under 3 seconds") != std::string::npos);
 
