@@ -342,6 +342,9 @@ TEST_CASE("Report/informed views: facilitator sessions get their own section, an
     const auto facilitated = changed_rows(out, "facilitator_");
     CHECK(facilitated[0] == "Saw the points of view,5,15,20,25%");
     CHECK(facilitated[1] == "Did not see them (comparison group),4,16,20,20%");
+    // No facilitator session answered the quick check: no table of zeros for it.
+    CHECK_FALSE(std::filesystem::exists(out + "/facilitator_informed_s1_knowledge.csv"));
+    CHECK(std::filesystem::exists(out + "/informed_s1_knowledge.csv"));
     // The walk-up section is unchanged by the facilitator sessions.
     CHECK(changed_rows(out)[0] == "Saw the points of view,16,24,40,40%");
     const Expected e = newcombe(5, 20, 4, 20);

@@ -101,6 +101,7 @@ std::string sides_rule(const Question& view) {
 struct KnowledgeTable {
     ReportTable table;
     std::string overall_before, overall_after;  // shares right, as the table shows them
+    bool answered = false;                      // anyone answered a statement both times
 };
 
 KnowledgeTable knowledge_table(const Scenario& s, const std::vector<KnowledgeRow>& rows, const SuppressionRule& rule) {
@@ -131,6 +132,7 @@ KnowledgeTable knowledge_table(const Scenario& s, const std::vector<KnowledgeRow
     cells(total, b.column_totals, b.total);
     cells(total, a.column_totals, a.total);
     out.table.rows.push_back(std::move(total));
+    out.answered = b.total.value > 0 || b.total.hidden();
     out.overall_before = b.total.value ? published_percent(b.column_totals[0], b.total) : "*";
     out.overall_after = a.total.value ? published_percent(a.column_totals[0], a.total) : "*";
     return out;
@@ -211,7 +213,7 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
     turnover.caption = "People who saw the points of view: first view (rows) and second view (columns)" + left_caption;
     out.tables.push_back(std::move(turnover));
 
-    // Knowledge, right before and after.
+    // Knowledge, right before and after (a table only for a group where someone answered).
     if (!s.knowledge.empty()) {
         KnowledgeTable k = knowledge_table(s, f.cards.knowledge, rule);
         k.table.name = base + "_knowledge";
@@ -221,11 +223,11 @@ ReportSection informed_section(const Pack& pack, const std::set<std::string>& ve
             paragraph.push_back("In the quick check, " + percent_text(k.overall_before) +
                                 " of answers were right before the points of view and " + percent_text(k.overall_after) +
                                 " after.");
-        out.tables.push_back(std::move(k.table));
+        if (k.answered) out.tables.push_back(std::move(k.table));
         KnowledgeTable c = knowledge_table(s, f.comparison.knowledge, rule);
         c.table.name = base + "_knowledge_comparison";
         c.table.caption = "Quick check, comparison group (a pause instead of the points of view): answers before and after";
-        out.tables.push_back(std::move(c.table));
+        if (c.answered) out.tables.push_back(std::move(c.table));
     }
 
     // Not sure, first and second time.
