@@ -49,12 +49,17 @@ std::vector<std::string> write_survey(const std::string& parent, const SurveyKio
                                               "names_removed"};
                 answers.push_back({id, "reassure", "", picks[n % 4], default_wording("reassure")});
             }
-            if (n < 60) {
+            if (n < 70) {
                 static const char* first[] = {"yes", "no", "not_sure"};
                 const std::string a = first[n % 3];
-                const std::string b = n % 5 == 0 ? "yes" : a;  // some change their mind towards yes
+                // Some of the cards group change their mind towards yes; one of the comparison group.
+                const std::string b = (n % 5 == 0 && n < 60) || n == 61 ? "yes" : a;
                 answers.push_back({id, "warm_homes_view", "first", a, default_wording("warm_homes_view")});
                 answers.push_back({id, "warm_homes_view", "second", b, default_wording("warm_homes_view")});
+                answers.push_back({id, "warm_homes", "group", n < 60 ? "cards" : "comparison", ""});
+                if (n < 60) answers.push_back({id, "warm_homes", "cards_seen", "4", ""});
+                answers.push_back({id, "warm_homes", "sure_first", n % 4 ? "fairly" : "not", ""});
+                answers.push_back({id, "warm_homes", "sure_second", n % 8 ? "fairly" : "not", ""});
             }
         }
         ++n;

@@ -31,8 +31,10 @@ ExportSession default_session(const std::string& id, const std::string& date, co
 
 // Writes the survey into `parent` as `bundles` bundles from two sites ("Riverside Surgery",
 // "Hill Street Library"), each signed by its site's kiosk. With extras: 5 repeat presses, 12 facilitator
-// sessions (all answering comfort_wider), warm_homes_view first/second for the first 60
-// visitors, reassure (multi) for the first 100, age_band for all.
+// sessions (all answering comfort_wider), warm_homes_view first/second for the first 70
+// visitors (the first 60 in the cards group, which change tables count; 10 in the
+// comparison group, with group and sureness records), reassure (multi) for the first 100,
+// age_band for all.
 std::vector<std::string> write_survey(const std::string& parent, const SurveyKiosks& kiosks, int bundles, bool extras,
                                       std::uint64_t first_export = 1);
 

@@ -143,6 +143,10 @@ TEST_CASE("Report/repeat presses and facilitator sessions stay out of the walk-u
     CHECK(html.find(p) != std::string::npos);
     CHECK(html.find("Changed their answer: 13%") != std::string::npos);  // 8 of 60
     CHECK(html.find("Net shift (second view minus first view): Yes +8; No -4; Not sure -4.") != std::string::npos);
+    // The 10 comparison-group visits stay out of it, and are the comparison in the informed section.
+    CHECK(html.find("Left out: 10 visits in the comparison group") != std::string::npos);
+    CHECK(test::csv_lines(out + "/informed_warm_homes_changed.csv") ==
+          std::vector<std::string>{"Saw the points of view,8,52,60,13%", "Did not see them (comparison group),1,9,10,10%"});
 }
 
 TEST_CASE("Report/whole percentages round as the published report does even where plain rounding would not add up",

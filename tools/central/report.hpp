@@ -32,6 +32,7 @@ struct ReportBar {
 struct ReportSection {
     std::string heading;     // the question's words (or its id)
     std::string detail;      // id, view, pack versions
+    std::string summary;     // a plain-English paragraph of the figures (informed views)
     std::vector<std::string> notes;
     std::vector<ReportTable> tables;  // the first is the main table
     std::vector<ReportBar> bars;      // chart of the main table

@@ -7,6 +7,7 @@
 #include "exchange/bundle_rows.hpp"
 #include "core/text.hpp"
 #include "pack_check.hpp"
+#include "report_informed.hpp"
 #include "report_tables.hpp"
 
 #include <algorithm>
@@ -152,6 +153,16 @@ std::string age_label(const ReportOptions& o, const std::string& value) {
     return value;
 }
 
+// Which scenario asks each view question, in every pack given.
+std::vector<ScenarioView> scenario_views(const std::vector<Pack>& packs) {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    std::vector<ScenarioView> out;
+    for (const auto& p : packs)
+        for (const auto& s : p.default_content().scenarios)
+            if (seen.insert({p.id, s.question, s.id}).second) out.push_back({p.id, s.question, s.id});
+    return out;
+}
+
 struct Built {
     int position;
     std::string sort_key;
@@ -182,7 +193,7 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
             return false;
         counts = without_groups(split_counts);
     }
-    if (!load_pair_counts(db, filter, pairs, error)) return false;
+    if (!load_pair_counts(db, filter, scenario_views(o.packs), pairs, error)) return false;
 
     std::map<Key, std::vector<const AnswerCount*>> by_key;
     for (const auto& c : counts) by_key[{c.pack_id, c.question_id, c.phase}].push_back(&c);
@@ -255,9 +266,11 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
             }
             if (phase == phase_name(Phase::Second) && !tally.multi) {
                 std::vector<std::vector<std::int64_t>> cross(tally.ids.size(), std::vector<std::int64_t>(tally.ids.size(), 0));
+                LeftOutCounts left_out;
                 for (const auto& p : pairs) {
                     if (p.pack_id != pack_id || p.question_id != question_id || !g.versions.count(p.pack_version))
                         continue;
+                    if (left_out.add(p.left_out, p.count)) continue;
                     const auto a = std::find(tally.ids.begin(), tally.ids.end(), p.first);
                     const auto b = std::find(tally.ids.begin(), tally.ids.end(), p.second);
                     if (a == tally.ids.end() || b == tally.ids.end()) continue;
@@ -265,7 +278,8 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
                 }
                 ReportTable t = change_table(tally, cross, o.rule, s.stats);
                 t.name = base + "_first_to_second" + version;
-                t.caption = "How the same people answered the first time (rows) and the second time (columns)";
+                t.caption = "How the same people answered the first time (rows) and the second time (columns)" +
+                            left_out.caption(o.rule);
                 s.tables.push_back(std::move(t));
             }
             built.push_back({question_position(w), question_id + "\x1f" + phase + "\x1f" + *g.versions.begin(), std::move(s)});
@@ -275,7 +289,7 @@ bool build_part(CentralDb& db, const ReportOptions& o, const ReportFilter& filte
         return std::tie(a.position, a.sort_key) < std::tie(b.position, b.sort_key);
     });
     for (auto& b : built) out.push_back(std::move(b.section));
-    return true;
+    return add_informed_sections(db, o, filter, prefix, out, error);
 }
 
 }  // namespace
@@ -312,6 +326,10 @@ bool build_report(CentralDb& db, const ReportOptions& o, Report& out, std::strin
     m.push_back({"Visits counted", plural(facts.visits, "walk-up visit", "walk-up visits") + "."});
     m.push_back({"Repeat presses", plural(facts.flagged_left_out, "visit was", "visits were") +
                                        " flagged as repeats (the same answers again moments later) and left out."});
+    m.push_back({"Changed views", "Tables of first and second views leave out visits that left every card in under 3 "
+                                  "seconds, visits in the comparison group (asked twice with a pause instead of the "
+                                  "points of view; they are the comparison in \"What informed views looked like\") and "
+                                  "visits that saw no cards. Each such table says how many it left out."});
     m.push_back({"Facilitated sessions",
                  facts.facilitator ? plural(facts.facilitator, "session", "sessions") +
                                          " run by a facilitator are reported in their own part, after the walk-up visitors."

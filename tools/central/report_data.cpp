@@ -97,23 +97,66 @@ std::vector<AnswerCount> without_groups(const std::vector<AnswerCount>& counts) 
     return out;
 }
 
-bool load_pair_counts(CentralDb& db, const ReportFilter& filter, std::vector<PairCount>& out, std::string& error) {
+bool load_pair_counts(CentralDb& db, const ReportFilter& filter, const std::vector<ScenarioView>& views,
+                      std::vector<PairCount>& out, std::string& error) {
     std::vector<std::string> params;
-    const std::string sql =
-        "SELECT s.pack_id, s.pack_version, f.question_id, f.wording, f.value AS first_value, t.value AS second_value"
-        " FROM answers f"
-        " JOIN answers t ON t.session_id = f.session_id AND t.question_id = f.question_id AND t.phase = 'second'"
-        " JOIN sessions s ON s.session_id = f.session_id" +
-        where(filter, params) + " AND f.phase = 'first'";
+    std::string scenario = "''";
+    if (!views.empty()) {
+        scenario = "CASE";
+        for (const auto& v : views) {
+            scenario += " WHEN s.pack_id = ? AND a.question_id = ? THEN CAST(? AS TEXT)";
+            params.insert(params.end(), {v.pack_id, v.question_id, v.scenario_id});
+        }
+        scenario += " ELSE '' END";
+    }
+    // The rule of left_out_of_change() (core/informed_summary.hpp), in SQL.
+    const std::string left_out =
+        "CASE WHEN COALESCE(tf.value, '') = '1' THEN 'too_fast'"
+        " WHEN COALESCE(g.value, '') = 'comparison' THEN 'comparison'"
+        " WHEN COALESCE(g.value, '') = 'cards' AND COALESCE(cs.value, '') IN ('', '0') THEN 'no_cards'"
+        " WHEN COALESCE(g.value, '') = '' AND COALESCE(cs.value, '') = '0' THEN 'no_cards'"
+        " ELSE '' END";
+    const auto record = [](const char* alias, const char* phase) {
+        return std::string(" LEFT JOIN answers ") + alias + " ON " + alias + ".session_id = f.session_id AND " + alias +
+               ".question_id = f.scenario_id AND " + alias + ".phase = '" + phase + "'";
+    };
+    std::string sql =
+        "SELECT f.pack_id, f.pack_version, f.question_id, f.wording, f.value AS first_value, t.value AS second_value, " +
+        left_out + " AS left_out FROM (SELECT a.session_id, a.question_id, a.wording, a.value, s.pack_id, s.pack_version, " +
+        scenario + " AS scenario_id FROM answers a JOIN sessions s ON s.session_id = a.session_id";
+    // The filter's parameters follow the scenarios', in the order the text uses them.
+    sql += where(filter, params) + " AND a.phase = 'first') f";
+    sql += " JOIN answers t ON t.session_id = f.session_id AND t.question_id = f.question_id AND t.phase = 'second'" +
+           record("g", "group") + record("cs", "cards_seen") + record("tf", "too_fast");
     Rows rows;
-    if (!db.count_rows(sql, params, 6, rows, error)) return false;
+    if (!db.count_rows(sql, params, 7, rows, error)) return false;
     out.clear();
     for (auto& r : rows)
         out.push_back({std::move(r[0]), std::move(r[1]), std::move(r[2]), std::move(r[3]), std::move(r[4]),
-                       std::move(r[5]), to_int(r[6])});
+                       std::move(r[5]), std::move(r[6]), to_int(r[7])});
     std::sort(out.begin(), out.end(), [](const PairCount& a, const PairCount& b) {
-        return std::tie(a.pack_id, a.pack_version, a.question_id, a.wording, a.first, a.second) <
-               std::tie(b.pack_id, b.pack_version, b.question_id, b.wording, b.first, b.second);
+        return std::tie(a.pack_id, a.pack_version, a.question_id, a.wording, a.first, a.second, a.left_out) <
+               std::tie(b.pack_id, b.pack_version, b.question_id, b.wording, b.first, b.second, b.left_out);
+    });
+    return true;
+}
+
+bool load_informed_rows(CentralDb& db, const ReportFilter& filter, std::vector<InformedRow>& out, std::string& error) {
+    std::vector<std::string> params;
+    const std::string sql = "SELECT a.session_id, s.pack_id, s.pack_version, a.question_id, a.phase, a.value"
+                            " FROM answers a JOIN sessions s ON s.session_id = a.session_id" +
+                            where(filter, params) +
+                            " AND a.phase IN ('first', 'second', 'group', 'knowledge_before', 'knowledge_after',"
+                            " 'sure_first', 'sure_second', 'cards_seen', 'too_fast', 'reasons')";
+    Rows rows;
+    if (!db.query(sql, params, rows, error)) return false;
+    out.clear();
+    out.reserve(rows.size());
+    for (auto& r : rows)
+        out.push_back({std::move(r[0]), std::move(r[1]), std::move(r[2]), std::move(r[3]), std::move(r[4]),
+                       std::move(r[5])});
+    std::sort(out.begin(), out.end(), [](const InformedRow& a, const InformedRow& b) {
+        return std::tie(a.session_id, a.question_id, a.phase) < std::tie(b.session_id, b.question_id, b.phase);
     });
     return true;
 }

@@ -32,7 +32,20 @@ struct AnswerCount {
 struct PairCount {
     std::string pack_id, pack_version, question_id, wording;  // wording of the first view
     std::string first, second;
+    // Why the pair is left out of change tables ("" when it is not): "too_fast",
+    // "comparison" or "no_cards", by the rule of core/informed_summary.hpp.
+    std::string left_out;
     std::int64_t count = 0;
+};
+
+// A scenario's view question in a pack: where a view's informed-view records are.
+struct ScenarioView {
+    std::string pack_id, question_id, scenario_id;
+};
+
+// One informed-view record (or view) of a visit, for the informed-views section.
+struct InformedRow {
+    std::string session_id, pack_id, pack_version, question_id, phase, value;
 };
 
 struct ReportFacts {
@@ -50,7 +63,12 @@ bool load_answer_counts(CentralDb& db, const ReportFilter& filter, Split split, 
                         std::vector<AnswerCount>& out, std::string& error);
 // The same counts with the groups merged (sorted as load_answer_counts sorts).
 std::vector<AnswerCount> without_groups(const std::vector<AnswerCount>& counts);
-bool load_pair_counts(CentralDb& db, const ReportFilter& filter, std::vector<PairCount>& out, std::string& error);
+// `views` says which scenario each view question belongs to, so each pair can be matched
+// with its visit's group, cards_seen and too_fast records.
+bool load_pair_counts(CentralDb& db, const ReportFilter& filter, const std::vector<ScenarioView>& views,
+                      std::vector<PairCount>& out, std::string& error);
+// Every informed-view record and scenario view of the visits the filter keeps, sorted.
+bool load_informed_rows(CentralDb& db, const ReportFilter& filter, std::vector<InformedRow>& out, std::string& error);
 bool load_facts(CentralDb& db, const ReportFilter& filter, ReportFacts& out, std::string& error);
 
 }  // namespace dv::central

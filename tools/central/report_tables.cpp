@@ -229,4 +229,42 @@ ReportTable change_table(const Tally& shape, const std::vector<std::vector<std::
     return table;
 }
 
+bool LeftOutCounts::add(const std::string& reason, std::int64_t count) {
+    if (reason == "too_fast") too_fast += count;
+    else if (reason == "comparison") comparison += count;
+    else if (reason == "no_cards") no_cards += count;
+    else return false;
+    return true;
+}
+
+std::string LeftOutCounts::caption(const SuppressionRule& rule) const {
+    std::vector<std::string> parts;
+    const auto visits = [&](std::int64_t n) { return suppress_count(n, rule).text() + (n == 1 ? " visit" : " visits"); };
+    if (too_fast) parts.push_back(visits(too_fast) + " that left every card in under 3 seconds");
+    if (comparison)
+        parts.push_back(visits(comparison) + " in the comparison group (asked twice with a pause instead of the "
+                                             "points of view; they are the comparison in \"What informed views "
+                                             "looked like\")");
+    if (no_cards) parts.push_back(visits(no_cards) + " that saw no cards");
+    return parts.empty() ? "" : ". Left out: " + join(parts, "; ");
+}
+
+ReportTable share_table(const std::vector<std::string>& header, const std::vector<ShareRow>& rows,
+                        const SuppressionRule& rule, std::vector<std::string>& shares) {
+    ReportTable table;
+    table.header = header;
+    std::vector<std::vector<std::int64_t>> counts;
+    for (const auto& r : rows) counts.push_back({r.yes, r.no});
+    const SuppressedTable s = suppress_table(counts, rule, {true, false});
+    shares.clear();
+    for (size_t i = 0; i < rows.size(); ++i) {
+        shares.push_back(published_percent(s.cells[i][0], s.row_totals[i]));
+        table.rows.push_back({rows[i].label, s.cells[i][0].text(), s.cells[i][1].text(), s.row_totals[i].text(),
+                              s.row_totals[i].value == 0 && !s.row_totals[i].hidden() ? "" : pct(shares[i])});
+    }
+    return table;
+}
+
+std::string percent_text(const std::string& whole_percent) { return pct(whole_percent); }
+
 }  // namespace dv::central

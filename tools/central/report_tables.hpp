@@ -38,4 +38,27 @@ ReportTable split_table(const Tally& shape, const std::string& split_label, cons
 ReportTable change_table(const Tally& shape, const std::vector<std::vector<std::int64_t>>& pairs,
                          const SuppressionRule& rule, std::vector<std::string>& stats);
 
+// The visits a first→second table leaves out (core/informed_summary.hpp), counted by reason.
+struct LeftOutCounts {
+    std::int64_t too_fast = 0, comparison = 0, no_cards = 0;
+    // Counts a pair under its PairCount::left_out reason; false when it is not left out.
+    bool add(const std::string& reason, std::int64_t count);
+    // ". Left out: ..." for a caption, the counts suppressed on their own; "" when none.
+    std::string caption(const SuppressionRule& rule) const;
+};
+
+// Rows of "yes" and "no" counts (changed / did not, not sure / sure, ...).
+struct ShareRow {
+    std::string label;
+    std::int64_t yes = 0, no = 0;
+};
+
+// Label | yes | no | Total | share of yes, suppressed as one table with its row totals.
+// `shares` gets each row's share as the table shows it: a whole percentage, or "*".
+ReportTable share_table(const std::vector<std::string>& header, const std::vector<ShareRow>& rows,
+                        const SuppressionRule& rule, std::vector<std::string>& shares);
+
+// "45%" for "45"; "*" stays "*".
+std::string percent_text(const std::string& whole_percent);
+
 }  // namespace dv::central

@@ -60,6 +60,7 @@ th, td { border: 1px solid #aeb7bd; padding: 0.25em 0.6em; }
 th { background: #005eb8; color: #fff; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; background: #f0f4f5; }
+p.summary { max-width: 46em; font-size: 1.05em; line-height: 1.45; margin: 0.6em 0; }
 ul.stats { margin: 0.3em 0 1em; padding-left: 1.2em; }
 svg { display: block; margin: 0.4em 0 1em; }
 .footnote { margin-top: 2em; font-size: 0.9em; border-top: 1px solid #c8d1d8; padding-top: 0.6em; }
@@ -140,6 +141,7 @@ bool write_report_html(const Report& report, const std::string& path, std::strin
         for (const auto& s : part.sections) {
             h += "<section class=\"question\">\n<h3>" + esc(s.heading) + "</h3>\n<p class=\"detail\">" + esc(s.detail) +
                  "</p>\n";
+            if (!s.summary.empty()) h += "<p class=\"summary\">" + esc(s.summary) + "</p>\n";
             for (const auto& n : s.notes) h += "<p class=\"note\">" + esc(n) + "</p>\n";
             if (!s.tables.empty()) html_table(h, s.tables[0]);
             svg_bars(h, s.bars);
@@ -210,6 +212,7 @@ bool write_report_xlsx(const Report& report, const std::string& path, std::strin
             lxw_row_t r = 0;
             worksheet_write_string(ws, r++, 0, s.heading.c_str(), bold);
             worksheet_write_string(ws, r++, 0, s.detail.c_str(), nullptr);
+            if (!s.summary.empty()) worksheet_write_string(ws, r++, 0, s.summary.c_str(), nullptr);
             for (const auto& n : s.notes) worksheet_write_string(ws, r++, 0, n.c_str(), nullptr);
             for (const auto& t : s.tables) {
                 ++r;
