@@ -297,13 +297,14 @@ void Journey::show_closing_or_finish() {
         return;
     }
     note_card_time();
-    for (size_t i = 0; i < m_steps.size(); ++i) {
+    // The topic's own closing step when it is still ahead (the steps between are passed over)...
+    for (size_t i = m_steps.empty() ? 0 : m_step + 1; i < m_steps.size(); ++i) {
         if (m_steps[i].ref == closing && (m_steps[i].screen == Screen::Closing || m_steps[i].screen == Screen::Explainer)) {
             enter_step(i);
             return;
         }
     }
-    // Not in a topic (the welcome screen or the topic list): the closing screen on its own.
+    // ...else (the welcome screen, the topic list, a topic that showed it first) on its own.
     m_steps = {{Screen::Closing, closing}};
     enter_step(0);
 }

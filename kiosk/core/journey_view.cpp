@@ -72,9 +72,11 @@ const Question* Journey::question() const {
         q.type = QuestionType::Multi;
         q.text = c.word("reasons_question");
         q.help = c.word("reasons_help");
-        for (int i = 0; i < m_cards_seen && i < static_cast<int>(m_card_order.size()); ++i)
-            for (const auto& card : s->cards)
-                if (card.id == m_card_order[i]) q.options.push_back(Option{card.id, card.text, card.icon});
+        // In the pack's order (not the order shown), so the stored choice does not depend on the shuffle.
+        const auto seen_end = m_card_order.begin() + std::min<long>(m_cards_seen, static_cast<long>(m_card_order.size()));
+        for (const auto& card : s->cards)
+            if (std::find(m_card_order.begin(), seen_end, card.id) != seen_end)
+                q.options.push_back(Option{card.id, card.text, card.icon});
         q.max_choices = static_cast<int>(q.options.size());
     } else {
         return nullptr;

@@ -53,7 +53,7 @@ CsvTable read_csv(const std::string& path) {
 std::string row_key(const std::string& question, const std::string& phase, const std::string& value, bool skipped) {
     const std::string key = question + "#" + phase;
     if (skipped) return key + " skipped";
-    return key + "=" + (phase == "card_order" ? std::string("*") : value);
+    return key + "=" + (phase == "card_order" || phase == "card_times" ? std::string("*") : value);
 }
 
 }  // namespace

@@ -46,7 +46,9 @@ KioskRun run_kiosk_and_export(const test::TempDir& dir) {
     std::filesystem::create_directories(run.data);
     run.summary = test::run_simulate({"--pack", test::default_pack_dir(), "--population", test::norfolk_population(),
                                       "--profile", test::pi_profile(), "--visitors", std::to_string(kVisitors),
-                                      "--seed", std::to_string(kSeed), "--scripts", run.scripts});
+                                      "--seed", std::to_string(kSeed), "--scripts", run.scripts,
+                                      // the group run_kiosk_headless pins the kiosk's own draw to
+                                      "--group", "cards"});
     // --skip-unseen-frames: every frame is laid out and its widgets tapped where they are
     // drawn, but not rasterised (pixels are checked by the screen tests; rasterising each
     // frame under llvmpipe would make this run ~20 times slower).

@@ -49,7 +49,10 @@ void VisitDriver::answer_question(const VisitHooks& hooks) {
         const int taps = q->type == QuestionType::Multi ? 1 + static_cast<int>(pick(3)) : 1;
         for (int i = 0; i < taps; ++i) send(Event::toggle(q->options[pick(q->options.size())].id), hooks);
     }
-    if (chance(0.03)) return send(Event::Kind::Finish, hooks);  // "I'm done" with an answer chosen
+    if (chance(0.03)) {  // "I'm done" with an answer chosen; now and then "No, go back"
+        send(Event::Kind::Finish, hooks);
+        return send(chance(0.2) ? Event::Kind::LeaveCancelled : Event::Kind::LeaveConfirmed, hooks);
+    }
     send(Event::Kind::Next, hooks);
 }
 
@@ -74,7 +77,12 @@ Screen VisitDriver::play_visit(const VisitHooks& hooks) {
             }
             case Screen::Question:
             case Screen::FirstView:
-            case Screen::SecondView: answer_question(hooks); break;
+            case Screen::SecondView:
+            case Screen::SureFirst:
+            case Screen::SureSecond:
+            case Screen::KnowledgeBefore:
+            case Screen::KnowledgeAfter:
+            case Screen::Reasons: answer_question(hooks); break;
             case Screen::ThankYou:
                 ++m_thank_yous;
                 if (chance(0.25))

@@ -61,18 +61,25 @@ struct Visitor {
 // perspective cards, a second view, the results (dumped as NAME-results.json), then finish.
 // Screenshots of the cards and the results when asked for.
 std::string visit(const Visitor& v, const std::string& name, bool cards_shot, bool results_shot) {
+    const Scenario& sc = *test::default_pack().default_content().scenario("warm_homes");
     std::string s = "tap start\ntap next\ntap topic_warm_homes\ntap next\ntap next\nexpect-screen scenario\ntap next\n";
     s += "expect-screen first_view\ntap opt_" + v.first + "\ntap next\n";
-    for (int card = 1; card <= 4; ++card) {
+    s += "expect-screen sure_first\ntap opt_fairly\ntap next\n";
+    for (size_t k = 0; k < sc.knowledge.size(); ++k) s += "expect-screen knowledge_before\ntap opt_dont_know\ntap next\n";
+    for (size_t card = 1; card <= sc.cards.size(); ++card) {
         s += "expect-screen card\n";
         if (cards_shot) s += "screenshot " + name + "-card-" + std::to_string(card) + "\n";
         if (card == 1) s += "dump-widgets " + name + "-card-1\n";
         s += "tap next\n";
     }
     s += "expect-screen second_view\ntap opt_" + v.second + "\ntap next\n";
+    s += "expect-screen sure_second\ntap opt_very\ntap next\n";
+    s += "expect-screen reasons\ntap opt_" + sc.cards.front().id + "\ntap next\n";
+    for (size_t k = 0; k < sc.knowledge.size(); ++k) s += "expect-screen knowledge_after\ntap opt_true\ntap next\n";
+    if (!sc.knowledge.empty()) s += "expect-screen knowledge_answers\ntap next\n";
     s += "expect-screen results\ndump-widgets " + name + "-results\n";
     if (results_shot) s += "screenshot " + name + "-results\n";
-    s += "tap finish\nexpect-screen thank_you\ntap done\nexpect-screen attract\n";
+    s += "tap finish\ntap leave_yes\nexpect-screen closing\ntap next\nexpect-screen thank_you\ntap done\nexpect-screen attract\n";
     return s;
 }
 
@@ -176,10 +183,16 @@ TEST_CASE("Kiosk facilitator/group sessions are stored as facilitator and kept o
                     "expect-screen staff_clock\ntap clock_right\nexpect-screen staff_home\n"
                     "tap open_facilitator\nexpect-screen facilitator_choose\n"
                     "tap scenario_warm_homes\ntap mode_people\nscreenshot f01-choose\ntap facilitator_start\n";
+    const Scenario& sc = *test::default_pack().default_content().scenario("warm_homes");
     for (size_t i = 0; i < people.size(); ++i) {
         s += "expect-screen welcome\ntap next\nexpect-screen scenario\ntap next\n";
-        s += "expect-screen first_view\ntap opt_" + people[i].first + "\ntap next\nexpect-screen card\ntap skip\n";
+        s += "expect-screen first_view\ntap opt_" + people[i].first + "\ntap next\nexpect-screen sure_first\ntap skip\n";
+        for (size_t k = 0; k < sc.knowledge.size(); ++k) s += "expect-screen knowledge_before\ntap skip\n";
+        for (size_t c = 0; c < sc.cards.size(); ++c) s += "expect-screen card\ntap skip\n";  // one card a tap
         s += "expect-screen second_view\ntap opt_" + people[i].second + "\ntap next\n";
+        s += "expect-screen sure_second\ntap skip\nexpect-screen reasons\ntap skip\n";
+        for (size_t k = 0; k < sc.knowledge.size(); ++k) s += "expect-screen knowledge_after\ntap skip\n";
+        if (!sc.knowledge.empty()) s += "expect-screen knowledge_answers\ntap next\n";
         s += "expect-screen facilitator_between\n";
         if (i == 0) s += "screenshot f02-between\n";
         s += i + 1 < people.size() ? "tap next_person\n" : "tap show_results\n";

@@ -22,7 +22,7 @@ namespace {
 const char* const kUsage =
     "Usage: datavoice simulate --visitors N --seed S (--db FILE | --scripts DIR)\n"
     "                          [--pack DIR] [--population FILE] [--profile FILE] [--start DATE]\n"
-    "                          [--days D] [--per-script K]\n"
+    "                          [--days D] [--per-script K] [--group G]\n"
     "Synthetic visitors playing the kiosk's real journey, drawn from a population file\n"
     "(assets/populations/README.md). The same seed gives the same visitors.\n"
     "  --db FILE          write them into this kiosk database (created if needed; a kiosk's is\n"
@@ -38,6 +38,9 @@ const char* const kUsage =
     "  --days D           spread the visitors over D days (default: the population's\n"
     "                     visitors_per_day sets how many days they take)\n"
     "  --per-script K     with --scripts: K visitors per script file (visitors-001.dvs, ...)\n"
+    "  --group G          every visit in study group G of each scenario: cards or comparison\n"
+    "                     (default: drawn as the kiosk draws). Scripts replay on a kiosk only\n"
+    "                     when its own draw is pinned to the same group\n"
     "Exit status: 0 done, 1 the database refused the visits, 2 bad usage or input.\n";
 
 std::string installed_dir(const char* sub) {
@@ -63,6 +66,8 @@ int cmd_simulate(const std::vector<std::string>& args) {
     cli.text("--start", start_text);
     cli.whole_number("--days", 1, 36500, days);
     cli.whole_number("--per-script", 1, 100000000, per_script);
+    std::string group;
+    cli.text("--group", group);
     if (const auto code = cli.parse_or_exit_code(args)) return *code;
     if (db.empty() == scripts.empty()) return cli.usage_error("give --db FILE or --scripts DIR (one of them)");
     char* end = nullptr;
@@ -108,6 +113,12 @@ int cmd_simulate(const std::vector<std::string>& args) {
     options.seed = seed;
     options.start = start;
     options.days = static_cast<int>(days);
+    if (group == study_group_name(StudyGroup::Cards))
+        options.group = StudyGroup::Cards;
+    else if (group == study_group_name(StudyGroup::Comparison))
+        options.group = StudyGroup::Comparison;
+    else if (!group.empty())
+        return cli.usage_error("--group must be cards or comparison");
     const auto began = std::chrono::steady_clock::now();
     sim::SimulationSummary summary;
     if (!db.empty()) {

@@ -60,6 +60,9 @@ Model::Model(const Population& population, const Pack& pack) : m_population(popu
         if (!q) continue;
         DeliberationDraw dd;
         dd.move = d.move;
+        dd.move_without_cards = d.move_without_cards;
+        dd.knowledge_before = d.knowledge_before;
+        dd.knowledge_after = d.knowledge_after.value_or(d.knowledge_before);
         dd.towards_positive = d.towards_positive;
         dd.rank.assign(q->options.size(), 0);
         for (size_t i = 0; i < q->options.size(); ++i) {
@@ -175,16 +178,36 @@ std::vector<double> Model::expected_shares(const Question& q, const std::string&
     for (const auto& s : content().scenarios)
         if (s.question == q.id) sc = &s;
     const DeliberationDraw* dd = sc ? deliberation(sc->id) : nullptr;
-    if (!dd || dd->move <= 0) return out;
+    if (!dd) return out;
+    // Mixed over the study groups: the comparison group moves with its own chance.
+    const double comparison = sc->comparison_percent / 100.0;
     std::vector<double> second(n, 0.0);
-    for (size_t i = 0; i < n; ++i) {
-        const size_t r = dd->rank[i];
-        const double up = dd->move * dd->towards_positive, down = dd->move * (1 - dd->towards_positive);
-        second[i] += out[i] * (1 - dd->move);
-        second[r > 0 ? dd->by_rank[r - 1] : i] += out[i] * up;
-        second[r + 1 < n ? dd->by_rank[r + 1] : i] += out[i] * down;
+    for (const auto& [share, move] : {std::pair{1 - comparison, dd->move}, std::pair{comparison, dd->move_without_cards}}) {
+        for (size_t i = 0; i < n; ++i) {
+            const size_t r = dd->rank[i];
+            const double up = move * dd->towards_positive, down = move * (1 - dd->towards_positive);
+            second[i] += share * out[i] * (1 - move);
+            second[r > 0 ? dd->by_rank[r - 1] : i] += share * out[i] * up;
+            second[r + 1 < n ? dd->by_rank[r + 1] : i] += share * out[i] * down;
+        }
     }
     return second;
+}
+
+double Model::expected_change(const std::string& scenario_id, StudyGroup group) const {
+    const Scenario* s = content().scenario(scenario_id);
+    const Question* q = s ? content().question(s->question) : nullptr;
+    const DeliberationDraw* dd = deliberation(scenario_id);
+    if (!q || !dd) return 0;
+    const std::vector<double> first = expected_shares(*q, phase_name(Phase::First));
+    const double move = group == StudyGroup::Cards ? dd->move : dd->move_without_cards;
+    const size_t n = first.size();
+    double changed = 0;  // a view at the end it would move past stays where it is
+    for (size_t i = 0; i < n; ++i) {
+        const size_t r = dd->rank[i];
+        changed += first[i] * move * ((r > 0 ? dd->towards_positive : 0) + (r + 1 < n ? 1 - dd->towards_positive : 0));
+    }
+    return changed;
 }
 
 }  // namespace dv::sim

@@ -6,6 +6,7 @@
 #include "population.hpp"
 
 #include "core/content.hpp"
+#include "core/informed.hpp"
 
 #include <map>
 #include <string>
@@ -27,7 +28,8 @@ struct QuestionDraw {
 };
 
 struct DeliberationDraw {
-    double move = 0, towards_positive = 0.5;
+    double move = 0, move_without_cards = 0, towards_positive = 0.5;
+    double knowledge_before = 0.5, knowledge_after = 0.5;  // chance of the right answer
     std::vector<size_t> rank;  // option index → position from most positive (0) down
     std::vector<size_t> by_rank;  // position → option index
 };
@@ -56,6 +58,9 @@ public:
     // share choosing each option, in pack order. For a multi-answer question the shares sum
     // to more than 1 (a visitor may choose several).
     std::vector<double> expected_shares(const Question& q, const std::string& phase) const;
+    // Among visitors who give both views of a scenario in one study group: the share whose
+    // second view differs from the first (what the report's change tables estimate).
+    double expected_change(const std::string& scenario_id, StudyGroup group) const;
 
 private:
     std::vector<double> subset_shares(const QuestionDraw& d, const std::vector<double>& chances) const;

@@ -21,7 +21,8 @@ double Weights::of(const std::string& key) const {
 const std::vector<std::string>& screen_kinds() {
     static const std::vector<std::string> kinds = {"welcome", "topics", "explainer", "question", "scenario",
                                                    "first_view", "card", "second_view", "results", "closing",
-                                                   "thank_you"};
+                                                   "thank_you", "sure_first", "sure_second", "knowledge_before",
+                                                   "knowledge_after", "pause", "reasons", "knowledge_answers"};
     return kinds;
 }
 
@@ -208,6 +209,9 @@ void read_deliberation(const toml::table& t, const std::string& id, Fields& top,
     d.scenario = id;
     d.line = f.line();
     d.move = f.number("move", true, 0, 1).value_or(0);
+    d.move_without_cards = f.number("move_without_cards", false, 0, 1).value_or(0);
+    d.knowledge_before = f.number("knowledge_before", false, 0, 1).value_or(0.5);
+    d.knowledge_after = f.number("knowledge_after", false, 0, 1);
     d.towards_positive = f.number("towards_positive", false, 0, 1).value_or(0.5);
     d.order = f.text_list("order", false, 20).value_or(std::vector<std::string>{});
     f.finish();

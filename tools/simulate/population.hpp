@@ -82,8 +82,13 @@ struct QuestionModel {
 struct Deliberation {
     std::string scenario;
     double move = 0;              // chance the second view differs from the first by one step
+    double move_without_cards = 0;  // the same in the comparison group (a pause, no cards)
     double towards_positive = 0.5;  // of those moving, the share who move towards order[0]
     std::vector<std::string> order;  // options from most to least positive (scale: pack order)
+    // Knowledge statements: the chance each is answered right before the cards, and after
+    // them (the comparison group answers after as before); of the rest, half say "don't know".
+    double knowledge_before = 0.5;
+    std::optional<double> knowledge_after;  // unset: as before
     int line = 0;
 };
 

@@ -17,6 +17,12 @@ namespace {
 constexpr double kMonotonicBase = 1000;  // the kiosk clock at 00:00 on the first day
 constexpr double kGapSeconds = 5;        // at least this between one visitor leaving and the next
 
+// Records whose values follow the kiosk's own card shuffle, which a script cannot know: the
+// order shown, and the time bands listed in that order.
+bool shuffled(const std::string& phase) {
+    return phase == phase_name(Phase::CardOrder) || phase == phase_name(Phase::CardTimes);
+}
+
 // Visitors arriving at one kiosk: day by day from the first, a Poisson number each day in
 // proportion to the weekday's weight, spread over the opening hours by part of day.
 class Arrivals {
@@ -130,7 +136,7 @@ SimulationSummary run_simulation(const Model& model, const KioskTimings& timings
 
     SimulationSummary summary;
     Counting counting(out, summary);
-    SimulatedKiosk kiosk(model, timings, options.seed, counting);
+    SimulatedKiosk kiosk(model, timings, options.seed, counting, options.group);
     double previous_start = -1e18;
     auto local_at = [&](double monotonic) {
         return civil_from_unix(first_unix + static_cast<std::int64_t>(std::floor(monotonic - kMonotonicBase)));
@@ -249,7 +255,7 @@ void ScriptOutput::commit(const PendingCommit& pending) {
     m_visit_of[pending.session.session_id] = m_visit;
     for (const auto& a : pending.answers)
         m_expected << m_visit << ',' << a.question_id << ',' << a.phase << ','
-                   << (a.phase == phase_name(Phase::CardOrder) ? std::string("*") : a.value) << ',' << (a.skipped ? 1 : 0) << '\n';
+                   << (shuffled(a.phase) ? std::string("*") : a.value) << ',' << (a.skipped ? 1 : 0) << '\n';
 }
 
 void ScriptOutput::flagged(const std::string& session_id) {

@@ -27,6 +27,9 @@ struct SimulationOptions {
     std::uint64_t seed = 1;
     CivilTime start;  // the first day (its time of day is ignored)
     int days = 0;     // > 0: spread the visitors over this many days instead of visitors_per_day
+    // Every visit in this study group; unset, drawn at random as the kiosk does. Scripts for a
+    // real kiosk need it set, and the kiosk's own draw pinned the same way.
+    std::optional<StudyGroup> group;
 };
 
 struct SimulationSummary {

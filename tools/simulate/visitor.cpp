@@ -11,11 +11,10 @@ namespace {
 
 constexpr double kTapSeconds = 0.5;  // the kiosk clock between two taps with no dwell
 
-bool is_question_screen(Screen s) { return s == Screen::Question || s == Screen::FirstView || s == Screen::SecondView; }
-
 }  // namespace
 
-SimulatedKiosk::SimulatedKiosk(const Model& model, const KioskTimings& timings, std::uint64_t seed, VisitOutput& out)
+SimulatedKiosk::SimulatedKiosk(const Model& model, const KioskTimings& timings, std::uint64_t seed, VisitOutput& out,
+                               std::optional<StudyGroup> group)
     : m_model(model),
       m_timings(timings),
       m_rng(seed),
@@ -30,6 +29,10 @@ SimulatedKiosk::SimulatedKiosk(const Model& model, const KioskTimings& timings, 
           c.shuffle_cards = [this](std::vector<std::string> ids) {
               m_card_rng.shuffle(ids);
               return ids;
+          };
+          c.draw_percent = [this, group]() -> std::uint32_t {
+              if (group) return *group == StudyGroup::Comparison ? 0 : 99;
+              return static_cast<std::uint32_t>(m_card_rng.below(100));
           };
           return c;
       }()),
@@ -99,7 +102,8 @@ std::vector<std::string> SimulatedKiosk::draw_answer(const Question& q, bool fir
             if (const auto it = m_opinion.find(q.id); it != m_opinion.end()) index = it->second;
             const Scenario* s = m_journey.scenario();
             const DeliberationDraw* dd = s ? m_model.deliberation(s->id) : nullptr;
-            if (dd && m_rng.chance(dd->move)) {
+            const bool cards = m_journey.group() == StudyGroup::Cards;
+            if (dd && m_rng.chance(cards ? dd->move : dd->move_without_cards)) {
                 const bool up = m_rng.chance(dd->towards_positive);
                 const size_t r = dd->rank[index];
                 if (up && r > 0) index = dd->by_rank[r - 1];
@@ -120,17 +124,46 @@ std::vector<std::string> SimulatedKiosk::draw_answer(const Question& q, bool fir
     return out;
 }
 
+// How sure, the knowledge statements and the reasons: questions the journey makes itself.
+std::vector<std::string> SimulatedKiosk::draw_informed(const Question& q) {
+    const Screen screen = m_journey.screen();
+    const Scenario* s = m_journey.scenario();
+    const DeliberationDraw* dd = s ? m_model.deliberation(s->id) : nullptr;
+    if (const KnowledgeItem* k = m_journey.knowledge()) {
+        const bool informed = screen == Screen::KnowledgeAfter && m_journey.group() == StudyGroup::Cards;
+        const double right = dd ? (informed ? dd->knowledge_after : dd->knowledge_before) : 0.5;
+        if (m_rng.chance(right)) return {k->answer ? kKnowledgeTrue : kKnowledgeFalse};
+        if (m_rng.chance(0.5)) return {kKnowledgeDontKnow};
+        return {k->answer ? kKnowledgeFalse : kKnowledgeTrue};
+    }
+    if (screen == Screen::Reasons) {
+        std::vector<std::string> out;
+        for (const auto& o : q.options)
+            if (m_rng.chance(0.4)) out.push_back(o.id);
+        return out;
+    }
+    return {q.options[m_rng.below(q.options.size())].id};  // how sure: evenly
+}
+
 void SimulatedKiosk::answer(const Question& q, bool presser) {
     const Screen screen = m_journey.screen();
     if (!presser) dwell(screen_name(screen));
+    if (in_scenario(screen) && screen != Screen::FirstView && screen != Screen::SecondView) {
+        const std::vector<std::string> values = draw_informed(q);
+        if (presser || values.empty() || m_rng.chance(m_model.population().behaviour.skip))
+            return act(Event::of(Event::Kind::Skip), "skip");
+        for (const auto& v : values) act(Event::toggle(v), "opt_" + v);
+        return act(Event::of(Event::Kind::Next), "next");
+    }
     if (q.type == QuestionType::FreeText) return act(Event::of(Event::Kind::Skip), "skip");
     const std::vector<std::string> values = draw_answer(q, screen == Screen::FirstView);
     const bool skip = !presser && m_rng.chance(m_model.draw(q).skip);
     if (skip || values.empty()) return act(Event::of(Event::Kind::Skip), "skip");
     for (const auto& v : values) act(Event::toggle(v), "opt_" + v);
-    if (presser || m_rng.chance(m_model.population().behaviour.finish_early))
-        act(Event::of(Event::Kind::Finish), "finish");
-    else
+    if (presser || m_rng.chance(m_model.population().behaviour.finish_early)) {
+        act(Event::of(Event::Kind::Finish), "finish");  // "Leave now?": yes (how to opt out follows)
+        act(Event::of(Event::Kind::LeaveConfirmed), "leave_yes");
+    } else
         act(Event::of(Event::Kind::Next), "next");
 }
 
@@ -139,7 +172,7 @@ void SimulatedKiosk::walk_away() {
     m_report.end = VisitEnd::Abandoned;
     m_report.left_at = screen_name(s);
     dwell(screen_name(s));
-    if (is_question_screen(s) && m_rng.chance(m_model.population().abandon.draft_lost)) {
+    if (asks_question(s) && m_rng.chance(m_model.population().abandon.draft_lost)) {
         // Chose an answer, then was called in before moving on: nothing of it is kept.
         const Question* q = m_journey.question();
         if (q && !q->options.empty()) {
@@ -235,13 +268,20 @@ VisitReport SimulatedKiosk::play(double start, const CivilTime& local, bool& wil
             switch (s) {
                 case Screen::Question:
                 case Screen::FirstView:
-                case Screen::SecondView: answer(*m_journey.question(), presser); break;
+                case Screen::SecondView:
+                case Screen::SureFirst:
+                case Screen::SureSecond:
+                case Screen::KnowledgeBefore:
+                case Screen::KnowledgeAfter:
+                case Screen::Reasons: answer(*m_journey.question(), presser); break;
                 case Screen::Card:
                     if (!presser) dwell("card");
-                    if (!presser && m_rng.chance(b.skip_cards))
-                        act(Event::of(Event::Kind::Skip), "skip");
-                    else
+                    if (!presser && m_rng.chance(b.skip_cards)) {
+                        // Skip passes one card: skipping the rest is a Skip on each, at once.
+                        while (m_journey.screen() == Screen::Card) act(Event::of(Event::Kind::Skip), "skip");
+                    } else {
                         act(Event::of(Event::Kind::Next), "next");
+                    }
                     break;
                 default:
                     if (!presser) dwell(screen_name(s));

@@ -14,6 +14,7 @@
 #include "core/repeat_guard.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,10 @@ struct VisitReport {
 class SimulatedKiosk {
 public:
     // rng decides what visitors do; a separate stream shuffles the perspective cards.
-    SimulatedKiosk(const Model& model, const KioskTimings& timings, std::uint64_t seed, VisitOutput& out);
+    // `group`: every visit in this study group of each scenario; unset, drawn as the kiosk
+    // draws (the pack's comparison_percent).
+    SimulatedKiosk(const Model& model, const KioskTimings& timings, std::uint64_t seed, VisitOutput& out,
+                   std::optional<StudyGroup> group = std::nullopt);
 
     // One visitor from the attract screen back to it, starting at monotonic time `start`
     // (seconds; the kiosk waits on the attract screen until then) with `local` as the kiosk's
@@ -75,6 +79,7 @@ private:
     void dwell(const std::string& kind);
     void answer(const Question& q, bool presser);
     std::vector<std::string> draw_answer(const Question& q, bool first_view_of_scenario);
+    std::vector<std::string> draw_informed(const Question& q);
     void walk_away();
     void after_change(Screen before, bool overlay_before);
     void watch();
