@@ -40,6 +40,14 @@ Option option_of(std::string id, const LanguageContent& c, const char* word, std
     return Option{std::move(id), c.word(word), std::move(icon)};
 }
 
+// A card as a reason to choose: its first sentence, which carries its point (the whole card
+// was on screen a moment ago), so five of them fit beside each other on any screen.
+std::string first_sentence(const std::string& text) {
+    for (size_t i = 0; i + 1 < text.size(); ++i)
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ') return text.substr(0, i + 1);
+    return text;
+}
+
 }  // namespace
 
 // The scenario's own questions are made from the pack's words each time: how sure (three
@@ -76,7 +84,7 @@ const Question* Journey::question() const {
         const auto seen_end = m_card_order.begin() + std::min<long>(m_cards_seen, static_cast<long>(m_card_order.size()));
         for (const auto& card : s->cards)
             if (std::find(m_card_order.begin(), seen_end, card.id) != seen_end)
-                q.options.push_back(Option{card.id, card.text, card.icon});
+                q.options.push_back(Option{card.id, first_sentence(card.text), card.icon});
         q.max_choices = static_cast<int>(q.options.size());
     } else {
         return nullptr;

@@ -61,7 +61,7 @@ AnswerLayout fit_answers(const Frame& f, const Question& q, const QuestionWords&
     // A long list on a wide screen goes in two columns anyway, as it always has.
     const int first_cols =
         (q.type != QuestionType::Scale && q.options.size() > 4 && wide) || (f.m.compact && q.options.size() > 4) ? 2 : 1;
-    const int max_cols = q.options.size() > 6 ? 3 : 2;  // three only for a long list
+    const int max_cols = q.options.size() > 4 ? 3 : 2;  // three only for a long list
     const float floor_scale = 0.85f / f.m.text_factor;
     AnswerLayout best;
     for (int step = 0; 1.0f - 0.05f * static_cast<float>(step - 1) > floor_scale; ++step)

@@ -121,11 +121,21 @@ TEST_CASE("Kiosk/high contrast and extra-large text reach every kind of screen",
         {"--data", data.path(), "--script", script("high_contrast_large.dvs"), "--screenshots", shots});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    for (const char* shot : {"01-welcome", "02-topics", "03-explainer", "04-scenario", "05-first-view", "06-card",
-                             "07-results", "08-about-you", "09-closing", "10-thank-you"}) {
+    for (const char* shot : {"01-welcome", "02-topics", "03-explainer", "04-scenario", "05-first-view", "06-sure",
+                             "07-knowledge", "08-card", "09-reasons", "10-knowledge-answers", "11-results",
+                             "12-about-you", "13-closing", "14-leave", "15-thank-you"}) {
         CHECK(is_png(shots + "/" + shot + ".png"));
         test::check_high_contrast(shots + "/" + shot + ".png");  // the pixels, not just a file
     }
+    // The comparison group's pause, in the same colours.
+    const std::string pause_shots = artefacts("high_contrast_pause");
+    test::TempDir pause_data;
+    const auto p = test::run_kiosk_headless(
+        {"--data", pause_data.path(), "--script", script("high_contrast_pause.dvs"), "--screenshots", pause_shots}, 1920,
+        1080, {{"DATAVOICE_TEST_PERCENT_DRAW", test::kDrawComparisonGroup}});
+    INFO(p.err);
+    REQUIRE(p.exit_code == 0);  // the pause came where the cards would have
+    test::check_high_contrast(pause_shots + "/01-pause.png");
 }
 
 TEST_CASE("Kiosk/an abandoned journey keeps what was answered and resets to attract", "[ui]") {
