@@ -231,6 +231,7 @@ std::vector<Option> parse_options(Fields& f, const std::string& file, Problems& 
         opt.id = checked_id(o);
         opt.label = o.text("label", true, 300).value_or("");
         opt.icon = checked_icon(o);
+        opt.exclusive = o.boolean("exclusive", false).value_or(false);
         o.finish();
         if (!opt.id.empty() && !seen.insert(opt.id).second) o.error("id", "'" + opt.id + "' is used twice");
         options.push_back(std::move(opt));
@@ -265,6 +266,9 @@ void parse_questions(const toml::table& root, const std::string& file, LanguageC
             if (q.type == QuestionType::Scale && !q.options.empty() && q.options.size() != 5)
                 f.error("options", "a scale question needs exactly 5 options");
             if (q.options.size() == 1) f.error("options", "needs at least 2 options");
+            for (const auto& o : q.options)
+                if (o.exclusive && q.type != QuestionType::Multi)
+                    f.error("options", "option '" + o.id + "' is exclusive, which only a multi question can use");
         }
         if (q.type == QuestionType::Multi) {
             q.max_choices = static_cast<int>(f.integer("max_choices", true, 1, 20).value_or(1));

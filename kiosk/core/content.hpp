@@ -30,6 +30,9 @@ struct Option {
     std::string id;
     std::string label;
     std::string icon;  // optional; a name from icons.hpp
+    // Multi questions only: choosing it clears the other choices, and choosing another clears
+    // it ("None of these"). Shared by every language, but not part of the question's hash.
+    bool exclusive = false;
 };
 
 // Show a question only when an earlier answer to `question` included one of `any_of`.

@@ -9,6 +9,7 @@
 #include "text.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -159,6 +160,17 @@ std::vector<ScreenText> screens_of(const LanguageContent& lang) {
     return out;
 }
 
+// The option ids lint takes to mean "none of the others": none, nothing, neither and
+// prefer_not, alone or as the first words of the id (none_of_these, prefer_not_to_say).
+// Other options may be exclusive too (not_contacted); lint only insists on these.
+bool means_none(const std::string& id) {
+    for (const char* word : {"none", "nothing", "neither", "prefer_not"}) {
+        const size_t n = std::strlen(word);
+        if (id.compare(0, n, word) == 0 && (id.size() == n || id[n] == '_')) return true;
+    }
+    return false;
+}
+
 class Linter {
 public:
     Linter(const Pack& pack, const LintOptions& options) : m_pack(pack), m_opt(options) {}
@@ -169,6 +181,7 @@ public:
             check_screens(lang);
             check_links(lang);
             check_placeholders(lang);
+            check_exclusive_options(lang);
             check_language(lang);
         }
         check_icons();
@@ -314,6 +327,19 @@ private:
             error(lang.info.code + "/ui.toml", it == lang.ui_lines.end() ? 0 : it->second,
                   "'" + key + "' must use the same placeholders as the default language" +
                       (names.empty() ? std::string(" (none)") : ": " + join(names, " ")));
+        }
+    }
+
+    // An option that means "none of the others" in a multi question must clear them (exclusive),
+    // or "None of these" could be stored together with "I have a disability".
+    void check_exclusive_options(const LanguageContent& lang) {
+        for (const auto& q : lang.questions) {
+            if (q.type != QuestionType::Multi) continue;
+            for (const auto& o : q.options)
+                if (means_none(o.id) && !o.exclusive)
+                    error(lang.info.code + "/questions.toml", q.line,
+                          "question '" + q.id + "': option '" + o.id +
+                              "' means none of the others, so it needs exclusive = true");
         }
     }
 

@@ -166,6 +166,28 @@ TEST_CASE("Content/another language must match the default language's structure"
     CHECK(mentions(problems_of(f), "cy/questions.toml", "differs from the default language"));
 }
 
+TEST_CASE("Content/an exclusive option parses, stays out of the hash, and must match in every language", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    const Pack before = *parse_pack(f).pack;
+    for (const char* lang : {"en/", "cy/"})
+        replace(f[std::string(lang) + "questions.toml"], "label = \"M3\" }", "label = \"M3\", exclusive = true }");
+    const PackResult marked = parse_pack(f);
+    REQUIRE(marked.pack);
+    const Question* q = marked.pack->default_content().question("q_multi");
+    CHECK(q->option("m3")->exclusive);
+    CHECK_FALSE(q->option("m1")->exclusive);
+    CHECK(q->content_hash == before.default_content().question("q_multi")->content_hash);
+    // Marked in one language only: the languages no longer share their structure.
+    replace(f["cy/questions.toml"], ", exclusive = true }", " }");
+    CHECK(mentions(problems_of(f), "cy/questions.toml", "marks different options exclusive"));
+}
+
+TEST_CASE("Content/exclusive is refused on an option of a question that is not multi", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/questions.toml"], "{ id = \"s1\", label = \"1\" }", "{ id = \"s1\", label = \"1\", exclusive = true }");
+    CHECK(mentions(problems_of(f), "en/questions.toml", "only a multi question can use"));
+}
+
 TEST_CASE("Content/a language missing an interface word is named", "[content]") {
     PackFiles f = test::tiny_pack_files();
     std::string& ui = f["cy/ui.toml"];

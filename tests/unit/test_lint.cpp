@@ -180,3 +180,26 @@ TEST_CASE("Lint/problems from parsing are errors, and lint_pack_in names files u
     CHECK(mentions(r.errors, "packs/tiny/en/explainers.toml", "has 61 words"));
     CHECK(mentions(r.notes, "packs/tiny/pack.toml", "review = \"needed\""));
 }
+
+TEST_CASE("Lint/an option meaning none in a multi question must be exclusive", "[lint]") {
+    PackFiles f = test::tiny_pack_files();
+    for (const char* lang : {"en/", "cy/"})
+        replace(f[std::string(lang) + "questions.toml"], "{ id = \"m3\", label = \"M3\" }",
+                "{ id = \"none_of_these\", label = \"M3\" }");
+    CHECK(mentions(lint(f).errors, "en/questions.toml",
+                   "question 'q_multi': option 'none_of_these' means none of the others, so it needs exclusive = true"));
+    for (const char* lang : {"en/", "cy/"})
+        replace(f[std::string(lang) + "questions.toml"], "label = \"M3\" }", "label = \"M3\", exclusive = true }");
+    CHECK(lint(f).ok());
+}
+
+TEST_CASE("Lint/the default pack marks its none options exclusive", "[lint]") {
+    for (const auto& lang : test::default_pack().languages) {
+        INFO(lang.info.code);
+        for (const char* q_id : {"conditions", "reassure"}) {
+            const Question* q = lang.question(q_id);
+            REQUIRE(q);
+            for (const auto& o : q->options) CHECK(o.exclusive == (o.id == "none" || o.id == "nothing" || o.id == "prefer_not"));
+        }
+    }
+}
