@@ -190,10 +190,11 @@ void KioskApp::sync_results() {
     m_results_loaded = on_results;
     m_results = {};
     if (!on_results) return;
-    const Question* q = nullptr;
-    if (const Scenario* s = m_journey.scenario()) q = m_journey.content().question(s->question);
+    const Scenario* s = m_journey.scenario();
+    const Question* q = s ? m_journey.content().question(s->question) : nullptr;
     if (!q) return;
-    m_results = build_scenario_results(*q, m_store.view_pairs(m_pack.id, q->id), m_pack.privacy, m_journey.content());
+    m_results = build_scenario_results(*q, m_store.view_pairs(m_pack.id, q->id, s->id), m_pack.privacy,
+                                       m_journey.content());
 }
 
 // kiosk_mode.hpp invariant 4: the walk-up journey and a person's turn are both probed.

@@ -5,6 +5,7 @@
 #include "lint.hpp"
 
 #include "icons.hpp"
+#include "plural.hpp"
 #include "readability.hpp"
 #include "text.hpp"
 
@@ -182,6 +183,7 @@ public:
             check_links(lang);
             check_placeholders(lang);
             check_exclusive_options(lang);
+            check_plural_forms(lang);
             check_language(lang);
         }
         check_icons();
@@ -341,6 +343,32 @@ private:
                           "question '" + q.id + "': option '" + o.id +
                               "' means none of the others, so it needs exclusive = true");
         }
+    }
+
+    // Counted phrases give exactly the plural forms their language's rule has (core/plural.hpp);
+    // a plain string only where the rule has one form.
+    void check_plural_forms(const LanguageContent& lang) {
+        std::vector<std::string> needed;
+        for (PluralCategory c : plural_categories(lang.info.code)) needed.push_back(plural_category_name(c));
+        const std::string file = lang.info.code + "/ui.toml";
+        auto line_of = [&](const std::string& key) {
+            auto it = lang.ui_lines.find(key);
+            return it == lang.ui_lines.end() ? 0 : it->second;
+        };
+        for (const auto& [key, forms] : lang.ui_forms) {
+            std::vector<std::string> given;
+            for (const auto& form : needed)
+                if (forms.count(form)) given.push_back(form);
+            if (given.size() == forms.size() && given.size() == needed.size()) continue;
+            error(file, line_of(key), "'" + key + "' must give exactly the plural forms " + lang.info.code +
+                                          " needs: " + join(needed, ", "));
+        }
+        if (needed.size() < 2) return;
+        for (const auto& key : counted_ui_words())
+            if (lang.ui.count(key) && !lang.ui_forms.count(key))
+                error(file, line_of(key), "'" + key + "' counts something, so it needs the plural forms " +
+                                              lang.info.code + " uses: { " + join(needed, " = \"...\", ") +
+                                              " = \"...\" }");
     }
 
     void check_language(const LanguageContent& lang) {

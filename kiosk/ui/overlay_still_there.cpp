@@ -28,7 +28,7 @@ void overlay_still_there(Frame& f) {
     f.out.wake_at = std::min(f.out.wake_at, f.now + 1.0);  // the countdown ticks once a second
     const float w = std::min(d.x - 2 * f.m.pad, 1200 * f.m.scale * std::max(1.0f, f.m.text_factor * 0.85f));
     const float pad = 48 * f.m.scale;
-    const std::string body = fill(f.word("still_there_body"), {{"seconds", std::to_string(seconds)}});
+    const std::string body = f.journey.content().counted("still_there_body", seconds);
     const float th = text_height(f.fonts.title, f.word("still_there_title"), w - 2 * pad);
     const float bh = text_height(f.fonts.body, body, w - 2 * pad);
     const float h = pad * 2 + th + f.m.gap + bh + 2 * f.m.gap + f.m.button_h;

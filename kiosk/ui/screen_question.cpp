@@ -90,7 +90,7 @@ void screen_question(Frame& f) {
     words.hint = q->help;
     if (words.hint.empty() && q->type != QuestionType::FreeText) {
         words.hint = q->type == QuestionType::Multi
-                         ? fill(f.word("choose_up_to"), {{"max", std::to_string(q->max_choices)}})
+                         ? f.journey.content().counted("choose_up_to", q->max_choices)
                          : f.word("choose_one");
     }
     const AnswerLayout l = q->type == QuestionType::FreeText ? AnswerLayout{} : fit_answers(f, *q, words, w, room);
