@@ -41,18 +41,29 @@ std::string shift_sentence(const PairedChange& c, const LanguageContent& words, 
     return words.counted("results_changed", in_10);
 }
 
-// Which way the answers moved, read off the very percentages the two sets of bars show: the
-// option whose bar grew most. Nothing is said when two bars grew equally; when no bar moved,
-// the answers stayed the same overall.
-std::string direction_sentence(const Question& q, const std::vector<ResultsBar>& first,
-                               const std::vector<ResultsBar>& second, const LanguageContent& words) {
-    std::vector<int> growth;
-    for (size_t i = 0; i < first.size() && i < second.size(); ++i) growth.push_back(second[i].percent - first[i].percent);
-    const auto best = std::max_element(growth.begin(), growth.end());
-    if (best == growth.end() || *best <= 0) return word(words, "results_same_overall");
-    if (std::count(growth.begin(), growth.end(), *best) > 1) return {};
-    return fill(word(words, "results_more_chose"),
-                {{"option", q.options[static_cast<size_t>(best - growth.begin())].label}});
+// Which way the answers moved, from the very counts the two sets of bars are drawn from: the
+// option whose share grew most, named only when its bar also shows the largest rise (rounding
+// can make two equal rises look unequal, or hide a small one). When no bar rose, the answers
+// stayed the same overall; when two rose alike, no option is named.
+std::string direction_sentence(const Question& q, const std::vector<std::int64_t>& first_counts,
+                               const std::vector<std::int64_t>& second_counts, const ScenarioResults& r,
+                               const LanguageContent& words) {
+    std::int64_t first_total = 0, second_total = 0;
+    for (auto c : first_counts) first_total += c;
+    for (auto c : second_counts) second_total += c;
+    std::vector<std::int64_t> exact;  // change in share, scaled by both totals (no rounding)
+    std::vector<int> shown;           // change in the percentages on screen
+    for (size_t i = 0; i < q.options.size(); ++i) {
+        exact.push_back(second_counts[i] * first_total - first_counts[i] * second_total);
+        shown.push_back(r.second[i].percent - r.first[i].percent);
+    }
+    const auto top_shown = std::max_element(shown.begin(), shown.end());
+    if (top_shown == shown.end() || *top_shown <= 0) return word(words, "results_same_overall");
+    const size_t best = static_cast<size_t>(std::max_element(exact.begin(), exact.end()) - exact.begin());
+    const bool unique = std::count(exact.begin(), exact.end(), exact[best]) == 1 &&
+                        std::count(shown.begin(), shown.end(), *top_shown) == 1 && shown[best] == *top_shown;
+    if (!unique) return {};
+    return fill(word(words, "results_more_chose"), {{"option", q.options[best].label}});
 }
 
 ScenarioResults waiting(const PackPrivacy& privacy, const LanguageContent& words) {
@@ -84,7 +95,7 @@ ScenarioResults build_tally_results(const Question& question, const std::vector<
     r.second = bars(question, second);
     r.changed_in_10 = -1;
     // The rounds may have different numbers of hands: the bars' shares say which way it moved.
-    r.shift_text = direction_sentence(question, r.first, r.second, words);
+    r.shift_text = direction_sentence(question, first, second, r, words);
     r.based_on_text = fill(word(words, "results_hands_based_on"), {{"first", words.counted("hands_raised", first_total)},
                                                                    {"second", words.counted("hands_raised", second_total)}});
     return r;
@@ -124,7 +135,7 @@ ScenarioResults build_scenario_results(const Question& question, const std::vect
     // always so today; said here too so that a lower bar for the bars never lowers it).
     if (shown >= std::max(privacy.results_threshold, 1)) {
         r.shift_text = shift_sentence(change, words, r.changed_in_10);
-        if (change.changed > 0) r.direction_text = direction_sentence(question, r.first, r.second, words);
+        if (change.changed > 0) r.direction_text = direction_sentence(question, first_counts, second_counts, r, words);
     }
     r.based_on_text = words.counted("results_based_on", shown);
     r.why_text = words.counted("results_why", std::max(privacy.results_refresh_every, 1));

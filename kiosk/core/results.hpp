@@ -14,8 +14,9 @@
 //       they complete a block of refresh_every;
 //   (2) nothing is shown while K is 0 (fewer than the pack's threshold);
 //   (3) the percentages of each set of bars add up to exactly 100 (largest remainder);
-//   (4) the sentence about which way answers moved is read off those percentages: it names
-//       the option whose bar grew most, never one whose bar stood still.
+//   (4) the sentence about which way answers moved comes from the counts those bars are drawn
+//       from: it names the option whose share grew most, and only when its bar shows the
+//       largest rise, so never one whose bar stood still or rose no more than another's.
 // tests/unit/test_results.cpp names these.
 #pragma once
 

@@ -164,6 +164,14 @@ TEST_CASE("Results/(4) the sentence names the option whose bar grew most, never 
     // Two bars growing equally: no option is named.
     const auto tie = pairs({{"s3", "s2"}, {"s5", "s4"}, {"s2", "s1"}, {"s1", "s2"}, {"s3", "s3"}});
     CHECK(build_scenario_results(scale, tie, privacy(5, 5), english()).direction_text.empty());
+    // Equal rises that rounding shows unequally (33 → 50 and 34 → 50): still no option named.
+    const auto rounded = build_scenario_results(
+        view_question(), pairs({{"yes", "yes"}, {"yes", "no"}, {"no", "no"}, {"no", "yes"}, {"not_sure", "yes"}, {"not_sure", "no"}}),
+        privacy(6, 6), english());
+    REQUIRE(rounded.available);
+    CHECK(percent(rounded.second, "yes") - percent(rounded.first, "yes") !=
+          percent(rounded.second, "no") - percent(rounded.first, "no"));
+    CHECK(rounded.direction_text.empty());
     // Balanced moves: about the same overall.
     const auto balanced = pairs({{"s3", "s2"}, {"s2", "s3"}, {"s3", "s3"}, {"s4", "s4"}, {"s1", "s1"}});
     CHECK(build_scenario_results(scale, balanced, privacy(5, 5), english()).direction_text ==
