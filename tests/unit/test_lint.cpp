@@ -203,3 +203,21 @@ TEST_CASE("Lint/the default pack marks its none options exclusive", "[lint]") {
         }
     }
 }
+
+TEST_CASE("Lint/counted phrases need for exactly the forms a language needs", "[lint][plural]") {
+    // Missing a form.
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { few = \"{n}\", one = ");
+    LintReport r = lint(f);
+    CHECK(mentions(r.errors, "en/ui.toml", "'text_left' must give exactly the plural forms en needs: one, other"));
+    // A plain string where English needs two forms.
+    f = test::tiny_pack_files();
+    const std::string& ui = f["en/ui.toml"];
+    const size_t at = ui.find("text_left = ");
+    const size_t end = ui.find('\n', at);
+    f["en/ui.toml"] = ui.substr(0, at) + "text_left = \"{n} letters left\"" + ui.substr(end);
+    r = lint(f);
+    CHECK(mentions(r.errors, "en/ui.toml", "'text_left' counts something, so it needs the plural forms en uses"));
+    // Welsh (no rule: one form) is fine with plain strings; the tiny pack passes.
+    CHECK(lint(test::tiny_pack_files()).ok());
+}

@@ -1,7 +1,7 @@
 // Plural forms (kiosk/core/plural.hpp): the CLDR rules for whole numbers in each of the
-// kiosk's languages, counted phrases in ui.toml, and lint asking for exactly the forms needed.
+// kiosk's languages, and the default pack's counted phrases. Parsing forms from ui.toml is
+// tested in test_content.cpp, lint's check of them in test_lint.cpp.
 #include "core/content.hpp"
-#include "core/lint.hpp"
 #include "core/plural.hpp"
 #include "support/test_pack.hpp"
 
@@ -15,18 +15,6 @@ std::string forms_for(const char* language, std::initializer_list<std::int64_t> 
     std::string out;
     for (std::int64_t n : numbers) out += std::string(out.empty() ? "" : " ") + plural_category_name(plural_category(language, n));
     return out;
-}
-
-bool mentions(const Problems& ps, const std::string& file, const std::string& text) {
-    for (const auto& p : ps)
-        if (p.file == file && p.message.find(text) != std::string::npos) return true;
-    return false;
-}
-
-void replace(std::string& s, const std::string& from, const std::string& to) {
-    const size_t at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    s.replace(at, from.size(), to);
 }
 
 }  // namespace
@@ -55,21 +43,6 @@ TEST_CASE("Plural/English and Portuguese have one and other; English Easy Read i
     CHECK(plural_categories("xx") == std::vector<PluralCategory>{PluralCategory::Other});
 }
 
-TEST_CASE("Plural/a counted phrase in ui.toml parses its forms and gives each number its own", "[plural][content]") {
-    PackFiles f = test::tiny_pack_files();
-    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { other = \"{n} letters left\", one = \"{n} letter left\" } # ");
-    const PackResult r = parse_pack(f);
-    INFO(format_problems(r.problems));
-    REQUIRE(r.pack);
-    const LanguageContent& en = r.pack->default_content();
-    CHECK(en.counted("text_left", 1) == "1 letter left");
-    CHECK(en.counted("text_left", 0) == "0 letters left");
-    CHECK(en.counted("text_left", 7) == "7 letters left");
-    // A plain string still works (Welsh has no rule here: one form).
-    const LanguageContent& cy = *r.pack->language("cy");
-    CHECK(cy.counted("text_left", 3).find("3") != std::string::npos);
-}
-
 TEST_CASE("Plural/the default pack's Polish hands: 1 ręka, 2 ręce, 5 rąk, 22 ręce", "[plural][content]") {
     const LanguageContent& pl = *test::default_pack().language("pl");
     CHECK(pl.counted("hands_raised", 1) == "1 ręka");
@@ -85,28 +58,3 @@ TEST_CASE("Plural/the default pack's Polish hands: 1 ręka, 2 ręce, 5 rąk, 22 
         }
 }
 
-TEST_CASE("Plural/a form that is not a plural category is refused with its file", "[plural][content]") {
-    PackFiles f = test::tiny_pack_files();
-    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { two = \"x\", one = ");
-    const PackResult r = parse_pack(f);
-    CHECK_FALSE(r.pack);
-    CHECK(mentions(r.problems, "en/ui.toml", "'text_left': 'two' is not a plural form"));
-}
-
-TEST_CASE("Plural/lint asks for exactly the forms a language needs", "[plural][lint]") {
-    // Missing a form.
-    PackFiles f = test::tiny_pack_files();
-    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { few = \"{n}\", one = ");
-    LintReport r = lint_pack_files(f);
-    CHECK(mentions(r.errors, "en/ui.toml", "'text_left' must give exactly the plural forms en needs: one, other"));
-    // A plain string where English needs two forms.
-    f = test::tiny_pack_files();
-    const std::string& ui = f["en/ui.toml"];
-    const size_t at = ui.find("text_left = ");
-    const size_t end = ui.find('\n', at);
-    f["en/ui.toml"] = ui.substr(0, at) + "text_left = \"{n} letters left\"" + ui.substr(end);
-    r = lint_pack_files(f);
-    CHECK(mentions(r.errors, "en/ui.toml", "'text_left' counts something, so it needs the plural forms en uses"));
-    // Welsh (no rule: one form) is fine with plain strings; the tiny pack passes.
-    CHECK(lint_pack_files(test::tiny_pack_files()).ok());
-}
