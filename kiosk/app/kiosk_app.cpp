@@ -19,14 +19,15 @@ namespace dv {
 
 namespace {
 
-JourneyConfig journey_config(const HardwareProfile& p, const Pack& pack) {
+// Read-aloud is on from the start only where the profile asks and there is a device to hear it on.
+JourneyConfig journey_config(const HardwareProfile& p, const Pack& pack, bool can_speak) {
     JourneyConfig c;
     c.pack = &pack;
     c.idle_seconds = p.idle_seconds;
     c.still_there_seconds = p.still_there_seconds;
     c.thank_you_seconds = p.thank_you_seconds;
     c.default_text_size = text_size_from_name(p.text_size);
-    c.default_read_aloud = p.read_aloud;
+    c.default_read_aloud = p.read_aloud && can_speak;
     return c;
 }
 
@@ -50,15 +51,17 @@ KioskApp::KioskApp(const HardwareProfile& profile, const Pack& pack, Store& stor
       m_trust(trust),
       m_clocks{clock, m_clock, trust, profile.set_system_clock},
       m_font_files(std::move(fonts)),
-      m_journey(journey_config(profile, pack)),
+      m_can_speak(sound_device_present()),
+      m_journey(journey_config(profile, pack, m_can_speak)),
       m_repeat_guard(profile.repeat_seconds),
       m_palette(ui::standard_palette()),
       m_staff(staff, store, m_clocks),
-      m_facilitator(pack, store, journey_config(profile, pack)),
+      m_facilitator(pack, store, journey_config(profile, pack, m_can_speak)),
       m_hours(OpeningHours::from_text(profile.opens, profile.closes)) {
     m_clock.set_wall_offset(m_trust.offset());
     m_next_clock_save = m_clock.monotonic_seconds() + kClockSaveSeconds;
     m_started_at = m_clock.monotonic_seconds();
+    if (!m_can_speak) std::fprintf(stderr, "datavoice-kiosk: no sound device; read-aloud is not offered\n");
     // Encoded once here, so no screen calls the encoder while it draws.
     for (const auto& language : m_pack.languages)
         for (const auto& e : language.explainers)
@@ -187,10 +190,11 @@ void KioskApp::sync_results() {
     m_results_loaded = on_results;
     m_results = {};
     if (!on_results) return;
-    const Question* q = nullptr;
-    if (const Scenario* s = m_journey.scenario()) q = m_journey.content().question(s->question);
+    const Scenario* s = m_journey.scenario();
+    const Question* q = s ? m_journey.content().question(s->question) : nullptr;
     if (!q) return;
-    m_results = build_scenario_results(*q, m_store.view_pairs(m_pack.id, q->id), m_pack.privacy, m_journey.content());
+    m_results = build_scenario_results(*q, m_store.view_pairs(m_pack.id, q->id, s->id), m_pack.privacy,
+                                       m_journey.content());
 }
 
 // kiosk_mode.hpp invariant 4: the walk-up journey and a person's turn are both probed.
@@ -264,6 +268,7 @@ void KioskApp::draw_frame() {
     ui::UiOutput out;
     ui::Frame frame{m_journey, m_ui_state, m_fonts, m_palette, metrics, m_widgets, out,
                     m_clock.monotonic_seconds(), display, &m_results, &m_link_codes};
+    frame.read_aloud_offered = m_can_speak;
     switch (m_modes.mode()) {
         case KioskMode::Facilitating:
         case KioskMode::FacilitatorTurn: {

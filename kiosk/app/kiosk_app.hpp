@@ -89,6 +89,7 @@ private:
     double m_next_clock_save = 0;
     FontFiles m_font_files;
 
+    bool m_can_speak = false;  // a sound device was there at start-up: read-aloud is offered
     Journey m_journey;
     RepeatGuard m_repeat_guard;
     VisitWatch m_visit_watch{m_repeat_guard};

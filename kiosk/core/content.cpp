@@ -8,6 +8,7 @@
 
 #include "hash.hpp"
 #include "icons.hpp"
+#include "plural.hpp"
 #include "text.hpp"
 #include "toml_fields.hpp"
 
@@ -91,6 +92,23 @@ const Explainer* LanguageContent::explainer(std::string_view id) const { return 
 const Question* LanguageContent::question(std::string_view id) const { return find_by_id(questions, id); }
 const Scenario* LanguageContent::scenario(std::string_view id) const { return find_by_id(scenarios, id); }
 const KnowledgeItem* Scenario::knowledge_item(std::string_view item_id) const { return find_by_id(knowledge, item_id); }
+
+const std::vector<std::string>& counted_ui_words() {
+    static const std::vector<std::string> words = {"still_there_body",    "choose_up_to", "text_left",
+                                                   "results_why_waiting", "results_why",  "results_based_on",
+                                                   "results_changed",     "hands_raised"};
+    return words;
+}
+
+std::string LanguageContent::counted(std::string_view key, std::int64_t n) const {
+    const std::string number = std::to_string(n);
+    const auto forms = ui_forms.find(key);
+    if (forms != ui_forms.end()) {
+        const auto form = forms->second.find(plural_category_name(plural_category(info.code, n)));
+        if (form != forms->second.end()) return fill(form->second, {{"n", number}});
+    }
+    return fill(word(key), {{"n", number}});
+}
 
 const std::string& LanguageContent::word(std::string_view key) const {
     auto it = ui.find(key);
@@ -242,6 +260,7 @@ std::vector<Option> parse_options(Fields& f, const std::string& file, Problems& 
         opt.id = checked_id(o);
         opt.label = o.text("label", true, 300).value_or("");
         opt.icon = checked_icon(o);
+        opt.exclusive = o.boolean("exclusive", false).value_or(false);
         o.finish();
         if (!opt.id.empty() && !seen.insert(opt.id).second) o.error("id", "'" + opt.id + "' is used twice");
         options.push_back(std::move(opt));
@@ -276,6 +295,9 @@ void parse_questions(const toml::table& root, const std::string& file, LanguageC
             if (q.type == QuestionType::Scale && !q.options.empty() && q.options.size() != 5)
                 f.error("options", "a scale question needs exactly 5 options");
             if (q.options.size() == 1) f.error("options", "needs at least 2 options");
+            for (const auto& o : q.options)
+                if (o.exclusive && q.type != QuestionType::Multi)
+                    f.error("options", "option '" + o.id + "' is exclusive, which only a multi question can use");
         }
         if (q.type == QuestionType::Multi) {
             q.max_choices = static_cast<int>(f.integer("max_choices", true, 1, 20).value_or(1));
@@ -412,9 +434,44 @@ void parse_topics(const toml::table& root, const std::string& file, LanguageCont
     top.finish();
 }
 
+// A counted phrase in plural forms: { one = "...", few = "...", many = "...", other = "..." }.
+// Which forms a language needs is lint's to check; here each must be a form name and text.
+bool parse_ui_forms(const std::string& key, const toml::table& t, const std::string& file, LanguageContent& lang,
+                    Problems& problems) {
+    std::map<std::string, std::string> forms;
+    for (const auto& [form, node] : t) {
+        const std::string name(form.str());
+        const auto* s = node.as_string();
+        if (name != "one" && name != "few" && name != "many" && name != "other") {
+            problems.push_back({file, tomlf::line_of(node), "'" + key + "': '" + name +
+                                                                "' is not a plural form (one, few, many or other)"});
+            return false;
+        }
+        if (!s || s->get().size() > 600 || !is_valid_utf8(s->get())) {
+            problems.push_back({file, tomlf::line_of(node), "'" + key + "." + name + "' must be text in quotes"});
+            return false;
+        }
+        forms[name] = s->get();
+    }
+    if (forms.empty()) {
+        problems.push_back({file, tomlf::line_of(t), "'" + key + "' gives no plural forms"});
+        return false;
+    }
+    // The form lint reads for placeholders and sentence length: "other", else "many".
+    const auto shown = forms.count("other") ? forms.find("other") : forms.count("many") ? forms.find("many") : forms.begin();
+    lang.ui.emplace(key, shown->second);
+    lang.ui_forms.emplace(key, std::move(forms));
+    return true;
+}
+
 void parse_ui(const toml::table& root, const std::string& file, LanguageContent& lang, Problems& problems) {
     for (const auto& [key, node] : root) {
         const auto* s = node.as_string();
+        if (const auto* forms = node.as_table()) {
+            if (parse_ui_forms(std::string(key.str()), *forms, file, lang, problems))
+                lang.ui_lines.emplace(std::string(key.str()), tomlf::line_of(node));
+            continue;
+        }
         if (!s) {
             problems.push_back({file, tomlf::line_of(node), "'" + std::string(key.str()) + "' must be text in quotes"});
             continue;
@@ -429,6 +486,10 @@ void parse_ui(const toml::table& root, const std::string& file, LanguageContent&
     }
     for (const auto& w : required_ui_words())
         if (!lang.ui.count(w)) problems.push_back({file, 0, "missing the interface word '" + w + "'"});
+    const auto& required = required_ui_words();
+    for (const auto& w : counted_ui_words())
+        if (!lang.ui.count(w) && std::find(required.begin(), required.end(), w) == required.end())
+            problems.push_back({file, 0, "missing the interface word '" + w + "'"});
 }
 
 // [cross-references] --------------------------------------------------------------------

@@ -30,6 +30,9 @@ struct Option {
     std::string id;
     std::string label;
     std::string icon;  // optional; a name from icons.hpp
+    // Multi questions only: choosing it clears the other choices, and choosing another clears
+    // it ("None of these"). Shared by every language, but not part of the question's hash.
+    bool exclusive = false;
 };
 
 // Show a question only when an earlier answer to `question` included one of `any_of`.
@@ -135,6 +138,9 @@ struct LanguageContent {
     LanguageInfo info;
     std::map<std::string, std::string, std::less<>> ui;
     std::map<std::string, int, std::less<>> ui_lines;  // where each word is in ui.toml
+    // Counted phrases given in plural forms (core/plural.hpp): key → form name ("one", "few",
+    // "many", "other") → text. `ui` holds each such phrase too, as its "other" (or "many") form.
+    std::map<std::string, std::map<std::string, std::string>, std::less<>> ui_forms;
     std::vector<Topic> topics;
     std::vector<Explainer> explainers;
     std::vector<Question> questions;
@@ -146,6 +152,9 @@ struct LanguageContent {
     const Scenario* scenario(std::string_view id) const;
     // An interface word; falls back to the key itself so a gap is visible, never a crash.
     const std::string& word(std::string_view key) const;
+    // A counted phrase for n: the plural form this language uses for n (or the plain string),
+    // with {n} filled in. Every phrase saying how many of something goes through here.
+    std::string counted(std::string_view key, std::int64_t n) const;
 };
 
 struct PackPrivacy {
@@ -202,6 +211,9 @@ const std::vector<std::string>& knowledge_ui_words();
 // The further words a language needs once the pack has any scenario (how sure, the pause, the
 // reasons, "we will ask you again").
 const std::vector<std::string>& scenario_ui_words();
+// The interface words that say how many of something (each has {n}): lint asks for exactly
+// the plural forms their language needs.
+const std::vector<std::string>& counted_ui_words();
 
 // True when an id is 1–40 characters of a–z, 0–9 and underscore.
 bool is_valid_id(std::string_view id);

@@ -35,6 +35,16 @@ std::string structure_of(const Scenario& s) {
     return out;
 }
 
+// Which options clear the others. Compared between languages like the structure, but kept out
+// of structure_of() and so of the question hash: it changes how choices combine, not what a
+// stored answer means, and answers stored before it was marked stay comparable.
+std::string exclusive_options(const Question& q) {
+    std::string s;
+    for (const auto& o : q.options)
+        if (o.exclusive) s += o.id + ";";
+    return s;
+}
+
 template <typename T>
 void compare_structure(const std::vector<T>& base, const std::vector<T>& other, const std::string& file,
                        const char* what, Problems& problems) {
@@ -56,6 +66,12 @@ void compare_structure(const std::vector<T>& base, const std::vector<T>& other, 
 void check_same_structure(const LanguageContent& base, const LanguageContent& lang, Problems& problems) {
     const std::string dir = lang.info.code + "/";
     compare_structure(base.questions, lang.questions, dir + "questions.toml", "question", problems);
+    if (base.questions.size() == lang.questions.size())
+        for (size_t i = 0; i < base.questions.size(); ++i)
+            if (exclusive_options(base.questions[i]) != exclusive_options(lang.questions[i]))
+                problems.push_back({dir + "questions.toml", lang.questions[i].line,
+                                    "question '" + lang.questions[i].id +
+                                        "' marks different options exclusive from the default language"});
     compare_structure(base.explainers, lang.explainers, dir + "explainers.toml", "explainer", problems);
     compare_structure(base.scenarios, lang.scenarios, dir + "scenarios.toml", "scenario", problems);
     compare_structure(base.topics, lang.topics, dir + "topics.toml", "topic", problems);

@@ -463,10 +463,20 @@ void Journey::handle(const Event& e, const Now& now) {
             if (!q || !q->option(e.id)) break;
             if (q->type == QuestionType::Multi) {
                 auto it = std::find(m_draft.begin(), m_draft.end(), e.id);
-                if (it != m_draft.end())
+                if (it != m_draft.end()) {
                     m_draft.erase(it);
-                else if (static_cast<int>(m_draft.size()) < q->max_choices)
-                    m_draft.push_back(e.id);
+                } else {
+                    // An exclusive option ("None of these") and any other never stand together:
+                    // choosing one clears what it cannot go with.
+                    const bool exclusive = q->option(e.id)->exclusive;
+                    m_draft.erase(std::remove_if(m_draft.begin(), m_draft.end(),
+                                                 [&](const std::string& id) {
+                                                     const Option* o = q->option(id);
+                                                     return exclusive || (o && o->exclusive);
+                                                 }),
+                                  m_draft.end());
+                    if (static_cast<int>(m_draft.size()) < q->max_choices) m_draft.push_back(e.id);
+                }
             } else {
                 m_draft = {e.id};
             }

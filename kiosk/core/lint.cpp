@@ -5,10 +5,12 @@
 #include "lint.hpp"
 
 #include "icons.hpp"
+#include "plural.hpp"
 #include "readability.hpp"
 #include "text.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -159,6 +161,17 @@ std::vector<ScreenText> screens_of(const LanguageContent& lang) {
     return out;
 }
 
+// The option ids lint takes to mean "none of the others": none, nothing, neither and
+// prefer_not, alone or as the first words of the id (none_of_these, prefer_not_to_say).
+// Other options may be exclusive too (not_contacted); lint only insists on these.
+bool means_none(const std::string& id) {
+    for (const char* word : {"none", "nothing", "neither", "prefer_not"}) {
+        const size_t n = std::strlen(word);
+        if (id.compare(0, n, word) == 0 && (id.size() == n || id[n] == '_')) return true;
+    }
+    return false;
+}
+
 class Linter {
 public:
     Linter(const Pack& pack, const LintOptions& options) : m_pack(pack), m_opt(options) {}
@@ -169,6 +182,8 @@ public:
             check_screens(lang);
             check_links(lang);
             check_placeholders(lang);
+            check_exclusive_options(lang);
+            check_plural_forms(lang);
             check_language(lang);
         }
         check_icons();
@@ -315,6 +330,45 @@ private:
                   "'" + key + "' must use the same placeholders as the default language" +
                       (names.empty() ? std::string(" (none)") : ": " + join(names, " ")));
         }
+    }
+
+    // An option that means "none of the others" in a multi question must clear them (exclusive),
+    // or "None of these" could be stored together with "I have a disability".
+    void check_exclusive_options(const LanguageContent& lang) {
+        for (const auto& q : lang.questions) {
+            if (q.type != QuestionType::Multi) continue;
+            for (const auto& o : q.options)
+                if (means_none(o.id) && !o.exclusive)
+                    error(lang.info.code + "/questions.toml", q.line,
+                          "question '" + q.id + "': option '" + o.id +
+                              "' means none of the others, so it needs exclusive = true");
+        }
+    }
+
+    // Counted phrases give exactly the plural forms their language's rule has (core/plural.hpp);
+    // a plain string only where the rule has one form.
+    void check_plural_forms(const LanguageContent& lang) {
+        std::vector<std::string> needed;
+        for (PluralCategory c : plural_categories(lang.info.code)) needed.push_back(plural_category_name(c));
+        const std::string file = lang.info.code + "/ui.toml";
+        auto line_of = [&](const std::string& key) {
+            auto it = lang.ui_lines.find(key);
+            return it == lang.ui_lines.end() ? 0 : it->second;
+        };
+        for (const auto& [key, forms] : lang.ui_forms) {
+            std::vector<std::string> given;
+            for (const auto& form : needed)
+                if (forms.count(form)) given.push_back(form);
+            if (given.size() == forms.size() && given.size() == needed.size()) continue;
+            error(file, line_of(key), "'" + key + "' must give exactly the plural forms " + lang.info.code +
+                                          " needs: " + join(needed, ", "));
+        }
+        if (needed.size() < 2) return;
+        for (const auto& key : counted_ui_words())
+            if (lang.ui.count(key) && !lang.ui_forms.count(key))
+                error(file, line_of(key), "'" + key + "' counts something, so it needs the plural forms " +
+                                              lang.info.code + " uses: { " + join(needed, " = \"...\", ") +
+                                              " = \"...\" }");
     }
 
     void check_language(const LanguageContent& lang) {

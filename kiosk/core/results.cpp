@@ -38,32 +38,38 @@ std::string shift_sentence(const PairedChange& c, const LanguageContent& words, 
     if (c.changed == c.pairs) return word(words, "results_changed_all");
     if (in_10 == 0) return word(words, "results_changed_few");
     in_10 = std::min(in_10, 9);
-    return fill(word(words, "results_changed"), {{"n", std::to_string(in_10)}});
+    return words.counted("results_changed", in_10);
 }
 
-// Which way the answers moved. A scale moves towards one of its ends; a plain choice moves
-// towards the option that gained most (nothing is said when two options gain equally).
-std::string direction_sentence(const Question& q, const PairedChange& c, const LanguageContent& words) {
-    if (c.changed == 0) return {};
-    const auto towards = [&](const char* key, size_t option) {
-        return fill(word(words, key), {{"option", q.options[option].label}});
-    };
-    if (q.type == QuestionType::Scale) {
-        if (c.moved_earlier > c.moved_later) return towards("results_moved_towards", 0);
-        if (c.moved_later > c.moved_earlier) return towards("results_moved_towards", q.options.size() - 1);
-        return word(words, "results_same_overall");
+// Which way the answers moved, from the very counts the two sets of bars are drawn from: the
+// option whose share grew most, named only when its bar also shows the largest rise (rounding
+// can make two equal rises look unequal, or hide a small one). When no bar rose, the answers
+// stayed the same overall; when two rose alike, no option is named.
+std::string direction_sentence(const Question& q, const std::vector<std::int64_t>& first_counts,
+                               const std::vector<std::int64_t>& second_counts, const ScenarioResults& r,
+                               const LanguageContent& words) {
+    std::int64_t first_total = 0, second_total = 0;
+    for (auto c : first_counts) first_total += c;
+    for (auto c : second_counts) second_total += c;
+    std::vector<std::int64_t> exact;  // change in share, scaled by both totals (no rounding)
+    std::vector<int> shown;           // change in the percentages on screen
+    for (size_t i = 0; i < q.options.size(); ++i) {
+        exact.push_back(second_counts[i] * first_total - first_counts[i] * second_total);
+        shown.push_back(r.second[i].percent - r.first[i].percent);
     }
-    const auto best = std::max_element(c.net_by_option.begin(), c.net_by_option.end());
-    if (*best <= 0) return word(words, "results_same_overall");
-    if (std::count(c.net_by_option.begin(), c.net_by_option.end(), *best) > 1) return {};
-    return towards("results_more_chose", static_cast<size_t>(best - c.net_by_option.begin()));
+    const auto top_shown = std::max_element(shown.begin(), shown.end());
+    if (top_shown == shown.end() || *top_shown <= 0) return word(words, "results_same_overall");
+    const size_t best = static_cast<size_t>(std::max_element(exact.begin(), exact.end()) - exact.begin());
+    const bool unique = std::count(exact.begin(), exact.end(), exact[best]) == 1 &&
+                        std::count(shown.begin(), shown.end(), *top_shown) == 1 && shown[best] == *top_shown;
+    if (!unique) return {};
+    return fill(word(words, "results_more_chose"), {{"option", q.options[best].label}});
 }
 
 ScenarioResults waiting(const PackPrivacy& privacy, const LanguageContent& words) {
     ScenarioResults r;
     r.waiting_text = word(words, "results_waiting");
-    r.why_text = fill(word(words, "results_why_waiting"),
-                      {{"threshold", std::to_string(std::max(privacy.results_threshold, 1))}});
+    r.why_text = words.counted("results_why_waiting", std::max(privacy.results_threshold, 1));
     return r;
 }
 
@@ -82,42 +88,27 @@ ScenarioResults build_tally_results(const Question& question, const std::vector<
     const std::int64_t threshold = std::max(privacy.results_threshold, 1);
     if (options == 0 || first_total < threshold || second_total < threshold) return waiting(privacy, words);
 
-    // Which way the counts moved, from shares (the rounds may have different numbers of hands):
-    // the option whose share grew most, or for a scale the end the average moved towards.
-    PairedChange change;
-    change.net_by_option.assign(options, 0);
-    double mean_first = 0, mean_second = 0;
-    for (size_t i = 0; i < options; ++i) {
-        const double a = static_cast<double>(first[i]) / static_cast<double>(first_total);
-        const double b = static_cast<double>(second[i]) / static_cast<double>(second_total);
-        change.net_by_option[i] = static_cast<std::int64_t>(std::lround((b - a) * 1000));  // per mille
-        mean_first += a * static_cast<double>(i);
-        mean_second += b * static_cast<double>(i);
-    }
-    const bool moved = std::any_of(change.net_by_option.begin(), change.net_by_option.end(),
-                                   [](std::int64_t d) { return d != 0; });
-    change.changed = moved ? 1 : 0;
-    change.moved_later = mean_second > mean_first + 1e-9 ? 1 : 0;
-    change.moved_earlier = mean_second < mean_first - 1e-9 ? 1 : 0;
-
     ScenarioResults r;
     r.available = true;
     r.people = std::max(first_total, second_total);
     r.first = bars(question, first);
     r.second = bars(question, second);
     r.changed_in_10 = -1;
-    // Nothing is said when two answers gained equally (as for visitors' pairs).
-    r.shift_text = moved ? direction_sentence(question, change, words) : word(words, "results_same_overall");
-    r.based_on_text = fill(word(words, "results_hands_based_on"),
-                           {{"first", std::to_string(first_total)}, {"second", std::to_string(second_total)}});
+    // The rounds may have different numbers of hands: the bars' shares say which way it moved.
+    r.shift_text = direction_sentence(question, first, second, r, words);
+    r.based_on_text = fill(word(words, "results_hands_based_on"), {{"first", words.counted("hands_raised", first_total)},
+                                                                   {"second", words.counted("hands_raised", second_total)}});
     return r;
 }
 
 ScenarioResults build_scenario_results(const Question& question, const std::vector<ViewPair>& arrivals,
                                        const PackPrivacy& privacy, const LanguageContent& words) {
-    // Respondents in arrival order: both views answered with options of this question.
+    // Respondents in arrival order: both views answered with options of this question, after
+    // the cards. A visit in the comparison group, or one that saw no cards, answered the second
+    // view without the other points of view, so it is not one of "after the other views".
     std::vector<AnswerPair> respondents;
     for (const auto& v : arrivals) {
+        if (v.comparison || !v.saw_cards) continue;
         const int first = option_index(question, v.first);
         const int second = option_index(question, v.second);
         if (first >= 0 && second >= 0) respondents.emplace_back(first, second);
@@ -140,10 +131,14 @@ ScenarioResults build_scenario_results(const Question& question, const std::vect
     r.people = shown;
     r.first = bars(question, first_counts);  // invariant 3
     r.second = bars(question, second_counts);
-    r.shift_text = shift_sentence(change, words, r.changed_in_10);
-    r.direction_text = direction_sentence(question, change, words);
-    r.based_on_text = fill(word(words, "results_based_on"), {{"people", std::to_string(shown)}});
-    r.why_text = fill(word(words, "results_why"), {{"every", std::to_string(std::max(privacy.results_refresh_every, 1))}});
+    // Change is spoken of only with enough people who gave both views (invariant 2 makes this
+    // always so today; said here too so that a lower bar for the bars never lowers it).
+    if (shown >= std::max(privacy.results_threshold, 1)) {
+        r.shift_text = shift_sentence(change, words, r.changed_in_10);
+        if (change.changed > 0) r.direction_text = direction_sentence(question, first_counts, second_counts, r, words);
+    }
+    r.based_on_text = words.counted("results_based_on", shown);
+    r.why_text = words.counted("results_why", std::max(privacy.results_refresh_every, 1));
     return r;
 }
 

@@ -5,13 +5,18 @@
 // The privacy rule (privacy.hpp, onscreen_respondents) decides how many respondents may be
 // shown. A respondent is a visitor session with both a first and a second view that are
 // options of the question; respondents count in arrival order (the order their sessions
-// began), and only the first K of them are ever used, K a multiple of refresh_every. So:
+// began), and only the first K of them are ever used, K a multiple of refresh_every. Visits
+// in the comparison group and visits that saw no cards are not respondents: their second view
+// did not come after the other points of view. So:
 //   (1) every figure on the screen (people, percentages, the shift in words) depends only on
 //       the first K respondents, and K changes only when the count of respondents reaches the
 //       next multiple of refresh_every: one more visitor never changes what is shown unless
 //       they complete a block of refresh_every;
 //   (2) nothing is shown while K is 0 (fewer than the pack's threshold);
-//   (3) the percentages of each set of bars add up to exactly 100 (largest remainder).
+//   (3) the percentages of each set of bars add up to exactly 100 (largest remainder);
+//   (4) the sentence about which way answers moved comes from the counts those bars are drawn
+//       from: it names the option whose share grew most, and only when its bar shows the
+//       largest rise, so never one whose bar stood still or rose no more than another's.
 // tests/unit/test_results.cpp names these.
 #pragma once
 
@@ -29,6 +34,8 @@ struct ViewPair {
     std::string session_id;
     std::string first;
     std::string second;
+    bool saw_cards = true;    // the visit saw at least one perspective card of the scenario
+    bool comparison = false;  // the visit was in the comparison group (a pause, no cards)
 };
 
 struct ResultsBar {

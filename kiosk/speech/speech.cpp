@@ -118,8 +118,9 @@ namespace {
 
 void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
 
-// Whether there is a sound device to play through (PulseAudio also answers as ALSA's default).
-bool audio_device_present() {
+}  // namespace
+
+bool sound_device_present() {
     snd_lib_error_set_handler(quiet_alsa);  // a kiosk with no speaker should not fill the log
     snd_pcm_t* pcm = nullptr;
     if (snd_pcm_open(&pcm, "default", SND_PCM_STREAM_PLAYBACK, SND_PCM_NONBLOCK) < 0) return false;
@@ -127,11 +128,9 @@ bool audio_device_present() {
     return true;
 }
 
-}  // namespace
-
 bool Speaker::start() {
     if (m_state != 0) return m_state == 1;
-    if (!audio_device_present()) {
+    if (!sound_device_present()) {
         std::fprintf(stderr, "datavoice-kiosk: no sound device; read-aloud stays silent\n");
         m_state = -1;
     } else {

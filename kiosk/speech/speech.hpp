@@ -30,6 +30,11 @@ bool write_wav(const std::string& path, const SpeechAudio& audio);
 // Text as it should be spoken: pictogram glyphs removed, whitespace tidied.
 std::string speakable(const std::string& text);
 
+// Whether there is a sound device to play through: ALSA's default device opens (PulseAudio
+// answers as ALSA's default too). The kiosk asks once at start-up and offers read-aloud only
+// when this is true; tests choose the answer with an ALSA_CONFIG_PATH of their own.
+bool sound_device_present();
+
 // Plays speech for the kiosk, starting espeak-ng on first use (not at start-up).
 class Speaker {
 public:

@@ -116,8 +116,10 @@ public:
     std::vector<StoredAnswer> effective_answers();
     std::int64_t session_count();
     // A scenario question's first and second views (store_results.cpp): one row per visitor
-    // session of this pack that has either, in the order the sessions began.
-    std::vector<ViewPair> view_pairs(const std::string& pack_id, const std::string& question_id);
+    // session of this pack that has either, in the order the sessions began, with whether the
+    // visit saw cards of `scenario_id` and whether it was in its comparison group.
+    std::vector<ViewPair> view_pairs(const std::string& pack_id, const std::string& question_id,
+                                     const std::string& scenario_id);
 
     void audit(const std::string& event, const std::string& detail, const std::string& at);
     std::vector<AuditEntry> audit_log();

@@ -44,7 +44,8 @@ void draw_header(Frame& f) {
         return std::max(f.m.min_target, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + label_pad);
     };
 
-    // Right to left: finish, text size and read aloud (always there). When the words do not
+    // Right to left: finish, text size and read aloud (there whenever the app found a sound
+    // device to read through: Frame::read_aloud_offered). When the words do not
     // fit (small screens, large text) the two tools keep only their pictograms, and then the
     // step count gives way; the progress bar stays.
     const bool reading = j.read_aloud();
@@ -63,7 +64,7 @@ void draw_header(Frame& f) {
     const float avail = f.display.x - 2 * pad;
     auto tools_width = [&](bool words) {
         return (finish ? width_of(finish_label) + f.m.gap : 0) + width_of(words ? size_full : glyph::text_size) +
-               width_of(words ? read_full : glyph::speaker) + f.m.gap;
+               (f.read_aloud_offered ? width_of(words ? read_full : glyph::speaker) : 0) + f.m.gap;
     };
     const bool words = tools_width(true) + progress_w <= avail;
     const bool show_progress = tools_width(words) + progress_w <= avail;
@@ -82,7 +83,7 @@ void draw_header(Frame& f) {
         const int next = (static_cast<int>(j.text_size()) + 1) % 3;
         f.emit(Event::text_size(static_cast<TextSize>(next)));
     }
-    if (header_button("read_aloud", words ? read_full : glyph::speaker, read_words,
+    if (f.read_aloud_offered && header_button("read_aloud", words ? read_full : glyph::speaker, read_words,
                       reading ? ButtonKind::Primary : ButtonKind::Secondary))
         f.emit(Event::read_aloud(!reading));
     // Left: where the visitor is in this topic.

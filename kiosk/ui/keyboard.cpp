@@ -155,7 +155,7 @@ void draw_free_text(Frame& f, const Question& q, float w) {
     // Never read aloud: what a visitor types is theirs, not the waiting room's.
     f.widgets.add("text_box", "text", a, b, {}, false);
     ImGui::Dummy(ImVec2(w, box_h));
-    const std::string left = fill(f.word("text_left"), {{"n", std::to_string(std::max(0, q.max_length - used))}});
+    const std::string left = f.journey.content().counted("text_left", std::max(0, q.max_length - used));
     text_block(f, f.fonts.small, left, w, f.pal.text_muted, "text_left");
     ImGui::Dummy(ImVec2(0, f.m.gap * 0.5f));
 

@@ -11,7 +11,7 @@ namespace dv::ui {
 void overlay_still_there(Frame& f) {
     const int seconds = f.journey.still_there_seconds_left(f.now);
     f.out.wake_at = std::min(f.out.wake_at, f.now + 1.0);  // the countdown ticks once a second
-    const std::string body = fill(f.word("still_there_body"), {{"seconds", std::to_string(seconds)}});
+    const std::string body = f.journey.content().counted("still_there_body", seconds);
     const OverlayPanel p = begin_overlay(f, "still_there", f.word("still_there_title"), body, 1);
     // A tap anywhere counts as "still here", and so does any key: keyboard and switch users
     // must be able to answer it too.

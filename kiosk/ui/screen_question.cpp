@@ -90,7 +90,7 @@ QuestionWords words_for(const Frame& f, const Question& q) {
     }
     words.hint = q.help;
     if (words.hint.empty() && q.type != QuestionType::FreeText) {
-        words.hint = q.type == QuestionType::Multi ? fill(f.word("choose_up_to"), {{"max", std::to_string(q.max_choices)}})
+        words.hint = q.type == QuestionType::Multi ? j.content().counted("choose_up_to", q.max_choices)
                                                    : f.word("choose_one");
     }
     if (j.screen() == Screen::FirstView) words.hint += " " + f.word(pause ? "view_again_pause" : "view_again_cards");

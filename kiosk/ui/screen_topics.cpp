@@ -44,7 +44,6 @@ bool topic_card(Frame& f, const Topic& t, float w, float h) {
     if (ImGui::IsItemActive()) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), f.m.rounding);
     const std::string spoken = t.title + ". " + t.summary;
     const bool pressed = activated(f, id, spoken, tapped, a, b);
-    if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, f.m.rounding, 0, std::max(4.0f, 6 * f.m.scale));
     const char* g = icon_glyph(t.icon);
     if (*g)
         dl->AddText(l.icon_font, l.icon_font->FontSize, ImVec2(a.x + l.pad, a.y + (h - l.icon_font->FontSize) * 0.5f),

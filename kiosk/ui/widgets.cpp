@@ -73,14 +73,10 @@ bool activated(Frame& f, const std::string& id, const std::string& spoken, bool 
         st.activate_focus = false;
         return true;  // a keyboard or switch user already heard it when it took the focus
     }
-    if (!tapped) return false;
-    if (f.journey.read_aloud() && st.armed_id != id) {
-        st.armed_id = id;  // first tap: say what it is; a second tap chooses it
-        f.out.speak = spoken;
-        return false;
-    }
-    st.armed_id.clear();
-    return true;
+    // Read-aloud says what the item is as the finger goes down; the same tap, on release, chooses
+    // it. (A page the tap leads to is then read as it appears.)
+    if (f.journey.read_aloud() && ImGui::IsItemActivated() && !spoken.empty()) f.out.speak = spoken;
+    return tapped;
 }
 
 const char* icon_glyph(const std::string& name) {
@@ -193,7 +189,6 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
     if (border != fill) dl->AddRect(a, b, border, r, 0, bw);
     if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
     const bool pressed = activated(f, id, words, tapped, a, b) && enabled;
-    if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, r, 0, bw * 2);
 
     // The words must fit: on a narrow button the pictogram goes first, then the words shrink a
     // little (never below 85 %), then they wrap, or on a thin button shrink onto one line.
@@ -267,7 +262,6 @@ bool option_button(Frame& f, const std::string& id, const std::string& label, fl
     dl->AddRect(a, b, selected ? f.pal.selected : f.pal.secondary_border, r, 0, std::max(2.0f, 3 * s));
     if (held) dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 40), r);
     const bool pressed = activated(f, id, label, tapped, a, b);
-    if (f.state.armed_id == id) dl->AddRect(a, b, f.pal.focus, r, 0, std::max(4.0f, 6 * s));
 
     // The indicator: a ring or box, filled with a tick when chosen.
     const ImVec2 mc(a.x + pad + marker * 0.5f, a.y + h * 0.5f);

@@ -55,8 +55,6 @@ struct UiState {
     bool activate_focus = false;
     bool scroll_to_focus = false;
     bool keyboard_used = false;  // focus rings show only once someone uses a key
-    // Read-aloud: the widget a first tap read out; a second tap on it chooses it.
-    std::string armed_id;
     double corner_held_since = -1;  // the staff gesture
     // The on-screen keyboard (keyboard.cpp): which page and case it shows, for which step,
     // and the extra letters of the language it last showed. Never the typed words.
@@ -82,6 +80,7 @@ struct Frame {
     ImVec2 display{1920, 1080};
     const ResultsView* results = nullptr;
     const LinkCodes* links = nullptr;  // the pack's links as QR codes, encoded by the app
+    bool read_aloud_offered = true;    // false: the app found no sound device, so no read-aloud control
 
     void emit(Event e) { out.events.push_back(std::move(e)); }
     // The QR code of one of the pack's links; nullptr when the app encoded none for it.
@@ -96,7 +95,7 @@ struct Frame {
 enum class ButtonKind { Primary, Secondary, Quiet };
 
 // A large rounded button; returns true when tapped (on release, as ImGui buttons do) or
-// activated from the keyboard. With read-aloud on, the first tap reads it and a second chooses.
+// activated from the keyboard. With read-aloud on, the press reads it and the same tap chooses.
 // `read`: whether its label belongs to the page read aloud (false for header/footer buttons).
 // `spoken`: what read-aloud says for it when the label is only a pictogram.
 bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 size, ButtonKind kind,
@@ -104,8 +103,9 @@ bool button(Frame& f, const std::string& id, const std::string& label, ImVec2 si
             const std::string& spoken = {});
 
 // The shared rule behind every tappable thing, for widgets drawn by hand (topic cards):
-// call right after the item; returns whether it was chosen (tap, second tap with read-aloud
-// on, or Enter/Space on the focused item), and draws the keyboard focus ring.
+// call right after the item; returns whether it was chosen (a tap, which with read-aloud on
+// also reads it out as it is pressed, or Enter/Space on the focused item), and draws the
+// keyboard focus ring.
 bool activated(Frame& f, const std::string& id, const std::string& spoken, bool tapped, ImVec2 a, ImVec2 b);
 
 // An answer option: full width, grows to fit its words, shows a round (one) or square (many)

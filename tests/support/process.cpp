@@ -39,6 +39,12 @@ ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width
     return run_process(argv, all);
 }
 
+std::map<std::string, std::string> sound_device_env(const std::string& dir, bool present) {
+    const std::string path = dir + (present ? "/alsa-null.conf" : "/alsa-none.conf");
+    std::ofstream(path) << (present ? "pcm.!default { type null }\n" : "# no sound device\n");
+    return {{"ALSA_CONFIG_PATH", path}};
+}
+
 std::vector<std::string> zbar_texts(const std::string& png) {
     const auto r = run_process({"/usr/bin/zbarimg", "--nodbus", "--raw", "-q", "-Sbinary", png});
     std::vector<std::string> out;

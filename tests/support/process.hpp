@@ -27,6 +27,11 @@ inline constexpr const char* kDrawCardsGroup = "99";
 ProcessResult run_kiosk_headless(const std::vector<std::string>& args, int width = 1920, int height = 1080,
                                  const std::map<std::string, std::string>& env = {});
 
+// Environment that decides, whatever the machine has, whether the kiosk finds a sound device:
+// an ALSA configuration written into `dir` whose default device is ALSA's null sink (present)
+// or is not there at all (absent).
+std::map<std::string, std::string> sound_device_env(const std::string& dir, bool present);
+
 // An empty folder build/test-artefacts/NAME (relative to where the test runs) for
 // screenshots and widget dumps that stay after the test for people to look at.
 std::string fresh_artefacts_dir(const std::string& name);

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -36,17 +37,29 @@ review = "needed"
 // Each word says which it is; the results sentences carry the placeholders core/results.cpp fills.
 std::string ui_words(const std::string& prefix) {
     static const std::map<std::string, std::string> kResults = {
-        {"results_why_waiting", "{threshold}"}, {"results_why", "{every}"},     {"results_based_on", "{people}"},
-        {"results_changed", "{n}"},             {"results_more_chose", "{option}"},
-        {"results_moved_towards", "{option}"}, {"results_hands_based_on", "{first} {second}"},
+        {"results_more_chose", "{option}"},
+        {"results_moved_towards", "{option}"},
+        {"results_hands_based_on", "{first} {second}"},
     };
+    const auto& counted = counted_ui_words();
+    std::vector<std::string> words = required_ui_words();
+    for (const auto& w : counted)
+        if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
     std::string out;
-    for (const auto& w : required_ui_words()) {
-        std::string holes = "{n} {total} {max} {seconds}";
-        if (w.rfind("results_", 0) == 0 && w != "results_title" && w != "results_waiting" && w != "results_before" &&
-            w != "results_after")
+    for (const auto& w : words) {
+        const bool is_counted = std::find(counted.begin(), counted.end(), w) != counted.end();
+        std::string holes = "{n} {total}";
+        if (is_counted)
+            holes = "{n}";
+        else if (w.rfind("results_", 0) == 0 && w != "results_title" && w != "results_waiting" &&
+                 w != "results_before" && w != "results_after")
             holes = kResults.count(w) ? kResults.at(w) : "";
-        out += w + " = \"" + prefix + w + " " + holes + " .\"\n";
+        const std::string text = "\"" + prefix + w + " " + holes + " .\"";
+        // English counts in two forms (core/plural.hpp); Welsh has no rule there, so one string.
+        if (is_counted && prefix.empty())
+            out += w + " = { one = " + text + ", other = " + text + " }\n";
+        else
+            out += w + " = " + text + "\n";
     }
     for (const auto& w : scenario_ui_words()) out += w + " = \"" + prefix + w + " .\"\n";
     return out;

@@ -151,6 +151,13 @@ TEST_CASE("Collect/a multi-choice answer naming one option twice is refused", "[
     expect_refused(bundle, "option 'security' is chosen twice in one answer to 'reassure'");
 }
 
+TEST_CASE("Collect/a multi-choice answer combining an exclusive option with another is refused", "[collect][pack-check]") {
+    test::TempDir dir;
+    const std::string bundle = small_bundle(dir.file("drive"), 1, generate_kiosk_key(), "Riverside Surgery", 3,
+                                            {reassure("security;nothing")});
+    expect_refused(bundle, "option 'nothing' of question 'reassure' is exclusive but was chosen with others");
+}
+
 TEST_CASE("Collect/a multi-choice answer with more choices than max_choices is refused", "[collect][pack-check]") {
     test::TempDir dir;
     const std::string bundle = small_bundle(dir.file("drive"), 1, generate_kiosk_key(), "Riverside Surgery", 3,

@@ -123,7 +123,7 @@ TEST_CASE("Kiosk/scripted visitors' first and second views are stored and shown 
     std::string error;
     auto store = Store::open(dir.file("data") + "/datavoice.sqlite", error);
     REQUIRE(store);
-    const auto stored = store->view_pairs("default", "warm_homes_view");
+    const auto stored = store->view_pairs("default", "warm_homes_view", "warm_homes");
     REQUIRE(stored.size() == visitors.size());
     for (size_t i = 0; i < visitors.size(); ++i) {
         INFO("visitor " << i + 1);
@@ -286,7 +286,7 @@ TEST_CASE("Kiosk facilitator/group sessions are stored as facilitator and kept o
     shown(tally, "second", hands_second);
 
     // The walk-up results screen counts only the walk-up visitor: one is below the threshold.
-    CHECK(store->view_pairs("default", "warm_homes_view").size() == 1);
+    CHECK(store->view_pairs("default", "warm_homes_view", "warm_homes").size() == 1);
     const std::string walkup = read_file(shots + "/walkup-results.json");
     CHECK(walkup.find("\"id\": \"results_waiting\"") != std::string::npos);
     CHECK(walkup.find("results_people=") == std::string::npos);

@@ -96,22 +96,47 @@ TEST_CASE("Kiosk/a keyboard-only visitor completes the same journey with Tab and
     CHECK(answers_by_question(*store) == beyond_care_answers());
 }
 
-TEST_CASE("Kiosk/with read-aloud on, the first tap reads and the second tap chooses", "[ui][a11y]") {
+TEST_CASE("Kiosk/with read-aloud on, one tap reads an answer or button and chooses it", "[ui][a11y]") {
     test::TempDir data;
     const auto r = test::run_kiosk_headless(
-        {"--data", data.path(), "--script", script("read_aloud_taps.dvs"), "--screenshots", data.path()});
+        {"--data", data.path(), "--script", script("read_aloud_taps.dvs"), "--screenshots", data.path()}, 1920, 1080,
+        test::sound_device_env(data.path(), true));
     INFO(r.err);
-    REQUIRE(r.exit_code == 0);  // the script's expect-screen lines check Next needed two taps
+    REQUIRE(r.exit_code == 0);  // the script's expect-screen lines check each Next moved on at one tap
     std::string error;
     auto store = Store::open(data.file("datavoice.sqlite"), error);
     REQUIRE(store);
-    // "yes" was tapped once (read out, not chosen, so Next stayed unusable and the screen
-    // stayed), then again (chosen) and Next twice. The scale answer was tapped once only:
-    // read out, not chosen, so Next did nothing and the visitor skipped.
-    CHECK(answers_by_question(*store) == std::map<std::string, std::string>{{"aware", "yes"}});
-    int skips = 0;
-    for (const auto& a : store->all_answers()) skips += a.skipped && a.question_id == "comfort_wider";
-    CHECK(skips == 1);
+    // Every answer was tapped once, with read-aloud on (the scale's first answer then
+    // replaced by another), and the last one after Stop reading, itself tapped once.
+    CHECK(answers_by_question(*store) == std::map<std::string, std::string>{{"aware", "yes"},
+                                                                            {"comfort_wider", "very_comfortable"},
+                                                                            {"confidence_protected", "very_confident"}});
+    for (const auto& a : store->all_answers()) CHECK_FALSE(a.skipped);
+}
+
+namespace {
+
+// The welcome and topics screens' widgets, as the kiosk drew them with or without a sound device.
+std::string welcome_widgets(bool sound_device) {
+    test::TempDir data;
+    std::ofstream(data.file("look.dvs")) << "tap start\ndump-widgets welcome\ntap next\ndump-widgets topics\nquit\n";
+    const auto r = test::run_kiosk_headless({"--data", data.path(), "--script", data.file("look.dvs"),
+                                             "--screenshots", data.path()},
+                                            1920, 1080, test::sound_device_env(data.path(), sound_device));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK((r.err.find("no sound device; read-aloud is not offered") != std::string::npos) == !sound_device);
+    return test::read_file(data.file("welcome.json")) + test::read_file(data.file("topics.json"));
+}
+
+}  // namespace
+
+TEST_CASE("Kiosk/with no sound device there is no read-aloud control", "[ui][a11y]") {
+    const std::string without = welcome_widgets(false);
+    CHECK(without.find("\"text_size\"") != std::string::npos);  // the dump is of the real header
+    CHECK(without.find("\"read_aloud\"") == std::string::npos);
+    // The same kiosk with a (null) sound device offers it.
+    CHECK(welcome_widgets(true).find("\"read_aloud\"") != std::string::npos);
 }
 
 TEST_CASE("Kiosk/high contrast and extra-large text reach every kind of screen", "[ui][a11y]") {

@@ -166,6 +166,26 @@ TEST_CASE("Content/another language must match the default language's structure"
     CHECK(mentions(problems_of(f), "cy/questions.toml", "differs from the default language"));
 }
 
+TEST_CASE("Content/an exclusive option parses, stays out of the hash, must match in every language and be multi", "[content]") {
+    PackFiles f = test::tiny_pack_files();
+    const Pack before = *parse_pack(f).pack;
+    for (const char* lang : {"en/", "cy/"})
+        replace(f[std::string(lang) + "questions.toml"], "label = \"M3\" }", "label = \"M3\", exclusive = true }");
+    const PackResult marked = parse_pack(f);
+    REQUIRE(marked.pack);
+    const Question* q = marked.pack->default_content().question("q_multi");
+    CHECK(q->option("m3")->exclusive);
+    CHECK_FALSE(q->option("m1")->exclusive);
+    CHECK(q->content_hash == before.default_content().question("q_multi")->content_hash);
+    // Marked in one language only: the languages no longer share their structure.
+    replace(f["cy/questions.toml"], ", exclusive = true }", " }");
+    CHECK(mentions(problems_of(f), "cy/questions.toml", "marks different options exclusive"));
+    // Only a multi question's options may be exclusive (here a scale's).
+    PackFiles scale = test::tiny_pack_files();
+    replace(scale["en/questions.toml"], "{ id = \"s1\", label = \"1\" }", "{ id = \"s1\", label = \"1\", exclusive = true }");
+    CHECK(mentions(problems_of(scale), "en/questions.toml", "only a multi question can use"));
+}
+
 TEST_CASE("Content/a language missing an interface word is named", "[content]") {
     PackFiles f = test::tiny_pack_files();
     std::string& ui = f["cy/ui.toml"];
@@ -315,4 +335,25 @@ TEST_CASE("Content/two missing words in one expression stay two words", "[conten
     CHECK(a == "no_such_word_a");
     CHECK(b == "no_such_word_b");
     CHECK(en.word("no_such_word_a") + "|" + en.word("no_such_word_b") == "no_such_word_a|no_such_word_b");
+}
+
+TEST_CASE("Content/a counted phrase in ui.toml parses its forms and gives each number its own", "[content][plural]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { other = \"{n} letters left\", one = \"{n} letter left\" } # ");
+    const PackResult r = parse_pack(f);
+    INFO(format_problems(r.problems));
+    REQUIRE(r.pack);
+    const LanguageContent& en = r.pack->default_content();
+    CHECK(en.counted("text_left", 1) == "1 letter left");
+    CHECK(en.counted("text_left", 0) == "0 letters left");
+    CHECK(en.counted("text_left", 7) == "7 letters left");
+    // A plain string still works (Welsh has no rule here: one form).
+    const LanguageContent& cy = *r.pack->language("cy");
+    CHECK(cy.counted("text_left", 3).find("3") != std::string::npos);
+}
+
+TEST_CASE("Content/a form that is not a plural category is refused with its file", "[content][plural]") {
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { two = \"x\", one = ");
+    CHECK(mentions(problems_of(f), "en/ui.toml", "'text_left': 'two' is not a plural form"));
 }

@@ -171,7 +171,8 @@ TEST_CASE("Facilitator/a show of hands' results: threshold, percentages to 100, 
     CHECK(r.second[1].percent == 56);
     CHECK(r.changed_in_10 == -1);  // who changed cannot be known from hands
     CHECK(r.shift_text == fill(words().word("results_more_chose"), {{"option", view_question().options[1].label}}));
-    CHECK(r.based_on_text == fill(words().word("results_hands_based_on"), {{"first", "9"}, {"second", "9"}}));
+    CHECK(r.based_on_text == fill(words().word("results_hands_based_on"),
+                                  {{"first", words().counted("hands_raised", 9)}, {"second", words().counted("hands_raised", 9)}}));
 }
 
 TEST_CASE("Journey/(8) a facilitated turn runs only its scenario and is stored as facilitator", "[journey][facilitator]") {

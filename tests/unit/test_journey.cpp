@@ -278,6 +278,34 @@ TEST_CASE("Journey/single and scale replace the choice; multi toggles up to its 
     CHECK(d.committed.back().answers[0].value == "m1;m2");
 }
 
+TEST_CASE("Journey/an exclusive option clears the other choices, and another choice clears it", "[journey]") {
+    PackFiles files = test::tiny_pack_files();
+    for (const char* lang : {"en/", "cy/"}) {
+        std::string& q = files[std::string(lang) + "questions.toml"];
+        const std::string m3 = "label = \"M3\" }";
+        const size_t at = q.find(m3);
+        REQUIRE(at != std::string::npos);
+        q.replace(at, m3.size(), "label = \"M3\", exclusive = true }");
+    }
+    PackResult parsed = parse_pack(files);
+    REQUIRE(parsed.pack);
+    JourneyConfig c = config();
+    c.pack = &*parsed.pack;
+    Driver d;
+    d.j = Journey(c);
+    d.to_topic();
+    d.to_question("q_multi");
+    d.send(Event::toggle("m1"));
+    d.send(Event::toggle("m3"));  // "none of these": the other choice goes
+    CHECK(d.j.draft() == std::vector<std::string>{"m3"});
+    d.send(Event::toggle("m2"));  // another choice: "none of these" goes
+    CHECK(d.j.draft() == std::vector<std::string>{"m2"});
+    d.send(Event::toggle("m1"));  // two ordinary choices still go together
+    CHECK(d.j.draft() == std::vector<std::string>{"m2", "m1"});
+    d.send(K::Next);
+    CHECK(d.committed.back().answers[0].value == "m1;m2");
+}
+
 TEST_CASE("Journey/(6) no 'still there' while the visitor is active", "[journey]") {
     Driver d;
     d.to_topic();

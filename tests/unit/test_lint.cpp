@@ -145,7 +145,7 @@ TEST_CASE("Lint/a pictogram missing from the icon font is named where it is used
 TEST_CASE("Lint/translated interface words keep the default language's placeholders", "[lint]") {
     PackFiles f = test::tiny_pack_files();
     replace(f["cy/ui.toml"], "question_progress = \"cy question_progress {n} {total}", "question_progress = \"cy question_progress {n} {cyfanswm}");
-    CHECK(mentions(lint(f).errors, "cy/ui.toml", "'question_progress' must use the same placeholders as the default language: {max} {n} {seconds} {total}"));
+    CHECK(mentions(lint(f).errors, "cy/ui.toml", "'question_progress' must use the same placeholders as the default language: {n} {total}"));
 }
 
 TEST_CASE("Lint/a read-aloud voice that does not exist fails; a missing one is a note", "[lint]") {
@@ -179,4 +179,45 @@ TEST_CASE("Lint/problems from parsing are errors, and lint_pack_in names files u
     const LintReport r = lint_pack_in(*parse_pack(g).pack, "packs/tiny");
     CHECK(mentions(r.errors, "packs/tiny/en/explainers.toml", "has 61 words"));
     CHECK(mentions(r.notes, "packs/tiny/pack.toml", "review = \"needed\""));
+}
+
+TEST_CASE("Lint/an option meaning none in a multi question must be exclusive", "[lint]") {
+    PackFiles f = test::tiny_pack_files();
+    for (const char* lang : {"en/", "cy/"})
+        replace(f[std::string(lang) + "questions.toml"], "{ id = \"m3\", label = \"M3\" }",
+                "{ id = \"none_of_these\", label = \"M3\" }");
+    CHECK(mentions(lint(f).errors, "en/questions.toml",
+                   "question 'q_multi': option 'none_of_these' means none of the others, so it needs exclusive = true"));
+    for (const char* lang : {"en/", "cy/"})
+        replace(f[std::string(lang) + "questions.toml"], "label = \"M3\" }", "label = \"M3\", exclusive = true }");
+    CHECK(lint(f).ok());
+}
+
+TEST_CASE("Lint/the default pack marks its none options exclusive", "[lint]") {
+    for (const auto& lang : test::default_pack().languages) {
+        INFO(lang.info.code);
+        for (const char* q_id : {"conditions", "reassure"}) {
+            const Question* q = lang.question(q_id);
+            REQUIRE(q);
+            for (const auto& o : q->options) CHECK(o.exclusive == (o.id == "none" || o.id == "nothing" || o.id == "prefer_not"));
+        }
+    }
+}
+
+TEST_CASE("Lint/counted phrases need for exactly the forms a language needs", "[lint][plural]") {
+    // Missing a form.
+    PackFiles f = test::tiny_pack_files();
+    replace(f["en/ui.toml"], "text_left = { one = ", "text_left = { few = \"{n}\", one = ");
+    LintReport r = lint(f);
+    CHECK(mentions(r.errors, "en/ui.toml", "'text_left' must give exactly the plural forms en needs: one, other"));
+    // A plain string where English needs two forms.
+    f = test::tiny_pack_files();
+    const std::string& ui = f["en/ui.toml"];
+    const size_t at = ui.find("text_left = ");
+    const size_t end = ui.find('\n', at);
+    f["en/ui.toml"] = ui.substr(0, at) + "text_left = \"{n} letters left\"" + ui.substr(end);
+    r = lint(f);
+    CHECK(mentions(r.errors, "en/ui.toml", "'text_left' counts something, so it needs the plural forms en uses"));
+    // Welsh (no rule: one form) is fine with plain strings; the tiny pack passes.
+    CHECK(lint(test::tiny_pack_files()).ok());
 }

@@ -54,7 +54,7 @@ TEST_CASE("Results/(2) nothing is shown while fewer than the threshold have answ
     CHECK(r.shift_text.empty());
     CHECK_FALSE(r.waiting_text.empty());
     // Why: the threshold is named, from the pack's own setting.
-    CHECK(r.why_text == said("results_why_waiting", {{"threshold", "3"}}));
+    CHECK(r.why_text == english().counted("results_why_waiting", 3));
 }
 
 TEST_CASE("Results/(2) the first figures appear at the first multiple of N at or above the threshold", "[results]") {
@@ -146,13 +146,32 @@ TEST_CASE("Results/nobody, few and everyone changing are said in words, not as 0
     CHECK(r.changed_in_10 == 9);
 }
 
-TEST_CASE("Results/a scale's shift is said as a move towards one of its ends", "[results]") {
+TEST_CASE("Results/(4) the sentence names the option whose bar grew most, never one whose bar stood still",
+          "[results]") {
     const Question& scale = *english().question("q_scale");  // s1 … s5
-    // Three move towards s1, one towards s5, one stays.
-    const auto arrivals = pairs({{"s3", "s2"}, {"s5", "s4"}, {"s2", "s1"}, {"s1", "s2"}, {"s3", "s3"}});
-    const ScenarioResults r = build_scenario_results(scale, arrivals, privacy(5, 5), english());
+    // More people moved towards s1 (three) than away from it (two), yet its bar stays at 20 %:
+    // two left s5 for s1 while two left s1 for s4. The bar that grew most is s4's (0 → 20 %).
+    std::vector<std::pair<const char*, const char*>> answers = {{"s5", "s1"}, {"s5", "s1"}, {"s1", "s4"},
+                                                                {"s1", "s4"}, {"s3", "s2"}};
+    answers.insert(answers.end(), 5, {"s3", "s3"});
+    const ScenarioResults r = build_scenario_results(scale, pairs(answers), privacy(10, 5), english());
     REQUIRE(r.available);
-    CHECK(r.direction_text == said("results_moved_towards", {{"option", scale.options[0].label}}));
+    CHECK(percent(r.first, "s1") == 20);
+    CHECK(percent(r.second, "s1") == 20);
+    CHECK(percent(r.first, "s4") == 0);
+    CHECK(percent(r.second, "s4") == 20);
+    CHECK(r.direction_text == said("results_more_chose", {{"option", scale.options[3].label}}));
+    // Two bars growing equally: no option is named.
+    const auto tie = pairs({{"s3", "s2"}, {"s5", "s4"}, {"s2", "s1"}, {"s1", "s2"}, {"s3", "s3"}});
+    CHECK(build_scenario_results(scale, tie, privacy(5, 5), english()).direction_text.empty());
+    // Equal rises that rounding shows unequally (33 → 50 and 34 → 50): still no option named.
+    const auto rounded = build_scenario_results(
+        view_question(), pairs({{"yes", "yes"}, {"yes", "no"}, {"no", "no"}, {"no", "yes"}, {"not_sure", "yes"}, {"not_sure", "no"}}),
+        privacy(6, 6), english());
+    REQUIRE(rounded.available);
+    CHECK(percent(rounded.second, "yes") - percent(rounded.first, "yes") !=
+          percent(rounded.second, "no") - percent(rounded.first, "no"));
+    CHECK(rounded.direction_text.empty());
     // Balanced moves: about the same overall.
     const auto balanced = pairs({{"s3", "s2"}, {"s2", "s3"}, {"s3", "s3"}, {"s4", "s4"}, {"s1", "s1"}});
     CHECK(build_scenario_results(scale, balanced, privacy(5, 5), english()).direction_text ==
@@ -161,6 +180,7 @@ TEST_CASE("Results/a scale's shift is said as a move towards one of its ends", "
 
 TEST_CASE("Results/every sentence is the visitor's language's own wording", "[results]") {
     LanguageContent words = english();
+    words.ui_forms.erase("results_changed");
     words.ui["results_changed"] = "Newidiodd {n} o bob 10";
     std::vector<std::pair<const char*, const char*>> answers(8, {"yes", "yes"});
     answers.insert(answers.end(), 2, {"no", "yes"});
@@ -218,4 +238,39 @@ TEST_CASE("Results/(1) the figures come from the first K respondents, whatever c
     CHECK(next.people == 15);
     CHECK(percent(next.first, "yes") == 67);
     CHECK(percent(next.first, "no") == 33);
+}
+
+TEST_CASE("Results/visits in the comparison group or that saw no cards are not counted after the other views",
+          "[results][informed]") {
+    // Four visitors saw the cards; two were in the comparison group and one saw no card. With a
+    // threshold of five, the four are too few: nothing is shown, nothing said about change.
+    std::vector<ViewPair> arrivals = pairs({{"no", "yes"}, {"no", "yes"}, {"yes", "yes"}, {"no", "no"}});
+    arrivals.push_back({"c1", "no", "yes", false, true});
+    arrivals.push_back({"c2", "yes", "no", false, true});
+    arrivals.push_back({"n1", "yes", "no", false, false});
+    const ScenarioResults few = build_scenario_results(view_question(), arrivals, privacy(5, 1), english());
+    CHECK_FALSE(few.available);
+    CHECK(few.shift_text.empty());
+    CHECK(few.direction_text.empty());
+    // One more visitor with cards: five respondents, the comparison group still left out.
+    arrivals.push_back({"s5", "yes", "yes"});
+    const ScenarioResults r = build_scenario_results(view_question(), arrivals, privacy(5, 1), english());
+    REQUIRE(r.available);
+    CHECK(r.people == 5);
+    CHECK(percent(r.second, "yes") == 80);  // 4 of the 5 who saw cards; the others are not in it
+    CHECK(r.changed_in_10 == 4);            // 2 of 5
+}
+
+TEST_CASE("Results/the default pack says where the answers are from, and that a first visitor is one of the first",
+          "[results]") {
+    const LanguageContent& en = test::default_pack().default_content();
+    const Question& q = *en.question(en.scenarios.front().question);
+    const ScenarioResults none = build_scenario_results(q, {}, test::default_pack().privacy, en);
+    CHECK(none.waiting_text == "Not enough answers yet \u2014 you are one of the first.");
+    std::vector<ViewPair> arrivals;
+    for (int i = 0; i < 40; ++i) arrivals.push_back({"v" + std::to_string(i), q.options[0].id, q.options[i % 2].id});
+    const ScenarioResults r = build_scenario_results(q, arrivals, test::default_pack().privacy, en);
+    REQUIRE(r.available);
+    CHECK(r.based_on_text == "From 40 people who answered at this kiosk.");
+    CHECK(en.word("results_title") == "What others said at this kiosk");
 }

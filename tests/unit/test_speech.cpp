@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 using namespace dv;
 
@@ -65,4 +67,21 @@ TEST_CASE("Read aloud/an unknown voice renders nothing rather than failing", "[a
 
 TEST_CASE("Read aloud/pictograms are not spoken", "[a11y][speech]") {
     CHECK(speakable("\xef\x80\xa8  Read   aloud\n") == "Read aloud");
+}
+
+TEST_CASE("Read aloud/a sound device is found only where ALSA has a default device", "[a11y][speech]") {
+    // What the kiosk asks once at start-up to decide whether read-aloud is offered at all.
+    test::TempDir dir;
+    const char* before = std::getenv("ALSA_CONFIG_PATH");
+    const std::string saved = before ? before : "";
+    std::ofstream(dir.file("null.conf")) << "pcm.!default { type null }\n";
+    std::ofstream(dir.file("none.conf")) << "# no sound device\n";
+    setenv("ALSA_CONFIG_PATH", dir.file("none.conf").c_str(), 1);
+    CHECK_FALSE(sound_device_present());
+    setenv("ALSA_CONFIG_PATH", dir.file("null.conf").c_str(), 1);
+    CHECK(sound_device_present());
+    if (before)
+        setenv("ALSA_CONFIG_PATH", saved.c_str(), 1);
+    else
+        unsetenv("ALSA_CONFIG_PATH");
 }

@@ -35,7 +35,7 @@ std::ostream& operator<<(std::ostream& os, const Row& r) {
 
 std::vector<Row> rows(Store& store, const std::string& pack = "tiny") {
     std::vector<Row> out;
-    for (const auto& p : store.view_pairs(pack, "q_view")) out.push_back({p.session_id, p.first, p.second});
+    for (const auto& p : store.view_pairs(pack, "q_view", "s1")) out.push_back({p.session_id, p.first, p.second});
     return out;
 }
 
@@ -86,4 +86,45 @@ TEST_CASE("Store/view pairs leave out facilitator sessions, other packs and othe
     REQUIRE(store->commit(view("q", "", "no", false, "visitor", "tiny", "q_view")));  // a plain answer, no phase
     CHECK(rows(*store) == std::vector<Row>{{"v", "yes", "yes"}});
     CHECK(rows(*store, "other") == std::vector<Row>{{"o", "no", ""}});
+}
+
+TEST_CASE("Store/view pairs say which visits saw cards and which were in the comparison group, and read no other "
+          "record", "[store][results][informed]") {
+    test::TempDir dir;
+    std::string error;
+    auto store = Store::open(dir.file("a.sqlite"), error);
+    REQUIRE(store);
+    auto record = [&](const std::string& session, const std::string& question, const std::string& phase,
+                      const std::string& value) { REQUIRE(store->commit(view(session, phase, value, false, "visitor",
+                                                                             "tiny", question))); };
+    // "a" saw cards; "c" was in the comparison group; "n" left the cards at none seen.
+    for (const char* s : {"a", "c", "n"}) {
+        record(s, "q_view", "first", "yes");
+        record(s, "s1", "group", std::string(s) == "c" ? "comparison" : "cards");
+        record(s, "s1", "knowledge_before", "true");  // on the scenario's id: must not count as a view
+        record(s, "k1", "knowledge_before", "true");
+        record(s, "s1", "sure_first", "very");
+        record(s, "s1", "reasons", "c1");
+    }
+    record("a", "s1", "cards_seen", "3");
+    record("n", "s1", "cards_seen", "0");
+    for (const char* s : {"a", "c", "n"}) record(s, "q_view", "second", "no");
+    record("a", "q_view", "knowledge_after", "false");  // a knowledge phase on the question: ignored
+    const auto pairs = store->view_pairs("tiny", "q_view", "s1");
+    REQUIRE(pairs.size() == 3);
+    CHECK(rows(*store) == std::vector<Row>{{"a", "yes", "no"}, {"c", "yes", "no"}, {"n", "yes", "no"}});
+    CHECK(pairs[0].saw_cards);
+    CHECK_FALSE(pairs[0].comparison);
+    CHECK_FALSE(pairs[1].saw_cards);
+    CHECK(pairs[1].comparison);
+    CHECK_FALSE(pairs[2].saw_cards);
+    CHECK_FALSE(pairs[2].comparison);
+    // What the results screen then shows: only "a" is a respondent (below any threshold of 2).
+    PackPrivacy one;
+    one.results_threshold = 1;
+    one.results_refresh_every = 1;
+    const LanguageContent& en = test::tiny_pack().default_content();
+    const ScenarioResults r = build_scenario_results(*en.question("q_view"), pairs, one, en);
+    REQUIRE(r.available);
+    CHECK(r.people == 1);
 }

@@ -80,6 +80,9 @@ std::string value_problem(const Question& q, const std::string& value) {
                 if (!q.option(id)) return "option '" + id + "' is not an option of question '" + q.id + "'";
                 if (!seen.insert(id).second) return "option '" + id + "' is chosen twice in one answer to '" + q.id + "'";
             }
+            for (const auto& id : chosen)
+                if (chosen.size() > 1 && q.option(id)->exclusive)
+                    return "option '" + id + "' of question '" + q.id + "' is exclusive but was chosen with others";
             if (static_cast<int>(chosen.size()) > q.max_choices)
                 return std::to_string(chosen.size()) + " options chosen for question '" + q.id + "', which allows " +
                        std::to_string(q.max_choices);
