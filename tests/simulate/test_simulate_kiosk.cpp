@@ -6,6 +6,8 @@
 
 #include "core/suppression.hpp"
 #include "exchange/bundle_read.hpp"
+#include "exchange/files.hpp"
+#include "simulate/population.hpp"
 #include "support/central_run.hpp"
 #include "support/process.hpp"
 #include "support/test_pack.hpp"
@@ -19,6 +21,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <fstream>
+#include <regex>
 #include <sstream>
 
 using namespace dv;
@@ -336,4 +340,87 @@ TEST_CASE("simulate/200 visitors through the real kiosk at 800x480 are stored, e
     CHECK(compared_published > 0);
     WARN("report percentages compared: " << compared_exact << " exact, " << compared_published << " as published ("
                                          << hidden << " hidden as \"*\")");
+}
+
+namespace {
+
+// A population whose visitors all take the warm homes topic and start undecided, so a moved
+// view always changes: the cards move `move` of them, the pause `without` of them.
+std::string effect_population(double move, double without) {
+    return "name = \"A known card effect\"\n"
+           "source = \"Test population: every visitor takes the warm homes topic and starts undecided.\"\n"
+           "[topics]\nwarm_homes = 1\n"
+           "[behaviour]\nanother_topic = 0\nrepeat_press = 0\nskip = 0\nskip_cards = 0\nfinish_early = 0\n"
+           "[abandon]\nrate = 0\n"
+           "[questions.warm_homes_view]\nshares = { not_sure = 1 }\n"
+           "[deliberation.warm_homes]\nmove = " + std::to_string(move) + "\nmove_without_cards = " +
+           std::to_string(without) + "\norder = [\"yes\", \"not_sure\", \"no\"]\n";
+}
+
+struct Effect {
+    double truth = 0;             // percentage points, from the population model
+    long difference = 0, low = 0, high = 0;  // as the report gives them
+};
+
+// Simulated visits → the kiosk database → export → collect → report, and the report's
+// difference between the cards group and the comparison group, with its 95 % interval.
+Effect reported_effect(const test::TempDir& dir, double move, double without) {
+    const std::string population = dir.file("effect.toml");
+    std::ofstream(population) << effect_population(move, without);
+    const std::string data = dir.file("data");
+    std::filesystem::create_directories(data);
+    test::run_simulate({"--pack", test::default_pack_dir(), "--population", population, "--visitors", "2000", "--seed",
+                        "7", "--db", data + "/datavoice.sqlite"});
+    const std::string to = dir.file("export");
+    std::filesystem::create_directories(to);
+    const auto e = test::run_process(
+        {test::tool_binary(), "export", "--data", data, "--to", to, "--all", "--content", test::default_pack_dir()});
+    INFO(e.out << e.err);
+    REQUIRE(e.exit_code == 0);
+    std::string bundle;
+    for (const auto& entry : std::filesystem::directory_iterator(to))
+        if (entry.is_directory()) bundle = entry.path().string();
+    REQUIRE_FALSE(bundle.empty());
+    const std::string central = dir.file("central.sqlite"), out = dir.file("report");
+    test::collect_into(central, {bundle});
+    test::write_report(central, out, {"--suppression", "none", "--pack-dir", test::default_pack_dir()});
+
+    Effect r;
+    std::string text, error;
+    REQUIRE(read_text_file(population, text, error));
+    const auto pop = sim::parse_population(text, population);
+    REQUIRE(pop.population);
+    const sim::Model model(*pop.population, test::default_pack());
+    r.truth = 100 * (model.expected_change("warm_homes", StudyGroup::Cards) -
+                     model.expected_change("warm_homes", StudyGroup::Comparison));
+    const std::string html = test::read_file(out + "/report.html");
+    const std::regex figure(R"(Difference in the share who changed \(saw the points minus did not\): (-?\d+) percentage )"
+                            R"(points, 95% interval (-?\d+) to (-?\d+))");
+    std::smatch m;
+    INFO(out + "/report.html");
+    REQUIRE(std::regex_search(html, m, figure));
+    r.difference = std::stol(m[1]), r.low = std::stol(m[2]), r.high = std::stol(m[3]);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("simulate/a known card effect is found by the report, and no effect is not", "[report][informed]") {
+    {
+        test::TempDir dir;
+        const Effect e = reported_effect(dir, 0.15, 0.0);  // the cards move 15 in 100; the pause none
+        INFO("true " << e.truth << ", reported " << e.difference << " (" << e.low << " to " << e.high << ")");
+        CHECK(e.truth == Approx(15));
+        CHECK(e.low <= e.truth);
+        CHECK(e.high >= e.truth);
+        CHECK(e.low > 0);  // the interval excludes no effect
+    }
+    {
+        test::TempDir dir;
+        const Effect e = reported_effect(dir, 0.1, 0.1);  // asking twice moves people as much as the cards
+        INFO("true " << e.truth << ", reported " << e.difference << " (" << e.low << " to " << e.high << ")");
+        CHECK(e.truth == Approx(0));
+        CHECK(e.low <= 0);
+        CHECK(e.high >= 0);
+    }
 }
