@@ -158,19 +158,12 @@ void draw_footer(Frame& f, const FooterButtons& b) {
 }
 
 void draw_screen(Frame& f) {
+    if (asks_question(f.journey.screen())) return screen_question(f);  // every screen with answers
     switch (f.journey.screen()) {
         case Screen::Welcome: screen_welcome(f); break;
         case Screen::Topics: screen_topics(f); break;
         case Screen::Explainer:
         case Screen::Closing: screen_explainer(f); break;
-        case Screen::Question:
-        case Screen::FirstView:
-        case Screen::SecondView:
-        case Screen::SureFirst:
-        case Screen::SureSecond:
-        case Screen::KnowledgeBefore:
-        case Screen::KnowledgeAfter:
-        case Screen::Reasons: screen_question(f); break;
         case Screen::Pause: screen_pause(f); break;
         case Screen::KnowledgeAnswers: screen_knowledge_answers(f); break;
         case Screen::ScenarioIntro: screen_scenario(f); break;

@@ -69,20 +69,16 @@ Screen VisitDriver::play_visit(const VisitHooks& hooks) {
             m_journey.tick(m_now);
             continue;
         }
+        if (asks_question(s)) {
+            answer_question(hooks);
+            continue;
+        }
         switch (s) {
             case Screen::Topics: {
                 const auto& topics = m_journey.content().topics;
                 send(Event::topic(topics[pick(topics.size())].id), hooks);
                 break;
             }
-            case Screen::Question:
-            case Screen::FirstView:
-            case Screen::SecondView:
-            case Screen::SureFirst:
-            case Screen::SureSecond:
-            case Screen::KnowledgeBefore:
-            case Screen::KnowledgeAfter:
-            case Screen::Reasons: answer_question(hooks); break;
             case Screen::ThankYou:
                 ++m_thank_yous;
                 if (chance(0.25))

@@ -265,15 +265,11 @@ VisitReport SimulatedKiosk::play(double start, const CivilTime& local, bool& wil
                 walk_away();
                 return m_report;
             }
+            if (asks_question(s)) {
+                answer(*m_journey.question(), presser);
+                continue;
+            }
             switch (s) {
-                case Screen::Question:
-                case Screen::FirstView:
-                case Screen::SecondView:
-                case Screen::SureFirst:
-                case Screen::SureSecond:
-                case Screen::KnowledgeBefore:
-                case Screen::KnowledgeAfter:
-                case Screen::Reasons: answer(*m_journey.question(), presser); break;
                 case Screen::Card:
                     if (!presser) dwell("card");
                     if (!presser && m_rng.chance(b.skip_cards)) {
